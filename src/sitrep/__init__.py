@@ -1,0 +1,3 @@
+"""sitrep: conflict news reports in, sourced, dated, placed events out."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,594 @@
+"""Events: a cleaned `Article` in, its events (and article-level context figures) out.
+
+Pipeline per article: split sentences; a cheap pass with the compiled
+trigger lexicon picks the sentences worth parsing (selective parsing, on by
+default); spaCy parses only those; each trigger that survives the filters
+(negated, hypothetical, wished-for, mere reference, history) becomes an
+event typed from the lexicon, then gets its date (`time`), place
+(`places`), actors (`actors`), figures (`figures`) and claims (`claims`),
+with evidence spans. `resolve.within` merges mentions of one event.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from ..model import Article, Event, Sentence
+from ..nlp.pipeline import load_model, parse, split_sentences
+from . import actors as actor_mod
+from . import claims as claim_mod
+from .figures import find_quantities, is_context_figure
+from .lexicon import load, read_rows, DATA_DIR
+from .places import Place, geocode, match_aliases, near
+from .time import TimeExpression, find_time_expressions, with_future
+
+MAX_AGE_DAYS = 31
+CLAUSE_DEPS = {"ROOT", "relcl", "advcl", "ccomp", "conj", "parataxis", "acl", "xcomp", "pcomp"}
+IRREALIS_LEMMAS = {"want", "urge", "ask", "call", "demand", "hope", "seek", "aim", "propose", "need", "wish",
+                   "plan", "intend", "threaten", "prepare", "help", "focus", "let", "allow",
+                   "prevent", "avoid", "discuss", "consider", "expect", "fear", "would", "could", "should"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must"}
+FUTURE_AUX = {"will", "'ll", "shall"}
+REFERENCE_PREPS = {"over", "about", "regarding", "despite", "after", "since", "following", "amid", "before", "of"}
+NEGATION_NEAR = re.compile(r"\b(?:no|not|never|nor|without)\s+(?:\w+\s+){0,3}$", re.I)
+NO_SIGN = re.compile(r"\bno (?:sign|signs|reports?|indication|evidence|immediate sign)\b", re.I)
+LOCATIVE_PREPS = {"in", "at", "near", "around", "outside", "inside", "into", "on", "across", "of", "from", "towards", "toward", "throughout", "within"}
+NEAR_WORDS = re.compile(r"\b(?:near|around|outside|close to|(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)? of|on the outskirts of)\s+(?:the\s+)?$", re.I)
+EXCLUDE_BEFORE_PLACE = re.compile(r"(?:outside of|outside|beyond|speaking from|based in)\s+(?:the\s+)?$", re.I)
+STRICT_PLACE_FAMILIES = {"consult", "vote", "sanction", "dialogue", "threat"}
+CAPITALISED_PLACE = re.compile(r"\b(?:in|at|near|of|around|into|on|outside|towards|toward|from|and) (?:the )?((?:al|el|ar|as|ad|ash)-[A-Z][\w’']+|[A-Z][\w’']+(?:[ -](?:al-)?[A-Z][\w’']+){0,2})")
+ACLED_FAMILIES_NEED_PLACE = True
+
+
+@dataclass
+class Trigger:
+    start: int  # offsets within the sentence
+    end: int
+    row: dict
+    token: object = None
+    absorbed: list = field(default_factory=list)
+
+
+@dataclass
+class ArticleState:
+    """What earlier sentences of the article tell later ones."""
+
+    focus_country: str | None
+    focus_country_name: str | None
+    focus_place: Place | None
+    last_claimant: str | None = None
+    last_place_by_paragraph: dict = field(default_factory=dict)
+    last_date_by_paragraph: dict = field(default_factory=dict)
+
+
+PLANNED_HEADS = {"due", "set", "scheduled", "expected", "going", "plan", "agree", "decide", "prepare"}
+ATTEMPT_HEADS = {"try", "attempt", "begin", "start", "continue", "manage", "seek_to_advance"}
+ABUSE_FAMILIES = {"civ_attack", "abduction", "arrest", "sexual", "killing"}
+DIRECTION = re.compile(r"\bthe city[’']s (?:[\w-]+ )?(east|west|north|south)(?:ern)?\b", re.I)
+PRONOUN_SPEECH = re.compile(r"\b(?:he|she|they|the (?:official|source|fighter|spokesman|commander))\s+(?:said|added|told)\b", re.I)
+GENERIC_STATE = re.compile(r"^(?:warplanes|helicopters)$", re.I)
+
+
+def trigger_lexicon():
+    return load("event_triggers.tsv")
+
+
+@functools.lru_cache(maxsize=1)
+def _country_rows():
+    return [(row["iso3"], row["name"], re.compile(rf"(?<!\w)(?:{row['pattern']})(?!\w)", re.I))
+            for row in read_rows(DATA_DIR / "countries.tsv")]
+
+
+def article_focus(article: Article) -> ArticleState:
+    """The article's main country (most named) and main place (its dateline, else most named)."""
+    counts: Counter = Counter()
+    names = {}
+    for iso3, name, regex in _country_rows():
+        hits = len(regex.findall(article.text))
+        if hits:
+            counts[iso3] += hits
+            names[iso3] = name
+    place_counts: Counter = Counter()
+    for _, _, place in match_aliases(article.text):
+        counts[place.country] += 1
+        place_counts[place.parent or place.name] += 1
+    dateline_place = None
+    for paragraph in article.paragraphs:
+        if paragraph.role == "dateline":
+            for part in re.split(r"[,/]", paragraph.text):
+                dateline_place = geocode(part)
+                if dateline_place:
+                    counts[dateline_place.country] += 3
+                    break
+    focus_country = counts.most_common(1)[0][0] if counts else None
+    focus_name = names.get(focus_country)
+    if focus_name is None and focus_country:
+        import pycountry
+
+        country = pycountry.countries.get(alpha_3=focus_country)
+        focus_name = getattr(country, "common_name", None) or (country.name if country else None)
+    focus_place = dateline_place if dateline_place and dateline_place.country == focus_country else None
+    if focus_place is None and place_counts:
+        focus_place = geocode(place_counts.most_common(1)[0][0], focus_country)
+    return ArticleState(focus_country, focus_name, focus_place)
+
+
+def sentences_to_parse(sentences: list[Sentence], selective: bool) -> list[int]:
+    """Indices of the sentences the parser must see: those with a trigger (and the one before a "he said")."""
+    if not selective:
+        return list(range(len(sentences)))
+    lexicon = trigger_lexicon()
+    chosen = set()
+    for index, sentence in enumerate(sentences):
+        if lexicon.combined.search(sentence.text):
+            chosen.add(index)
+            if index and PRONOUN_SPEECH.search(sentence.text):
+                chosen.add(index - 1)
+    return sorted(chosen)
+
+
+# --- filters -------------------------------------------------------------------
+
+def _governing_verb(token):
+    current = token
+    for _ in range(6):
+        if current.pos_ in ("VERB", "AUX") or current.dep_ == "ROOT":
+            return current
+        current = current.head
+    return current
+
+
+def _aux_words(verb) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def is_negated(trigger: Trigger, text: str) -> bool:
+    token = trigger.token
+    verb = _governing_verb(token)
+    if any(c.dep_ == "neg" for c in list(token.children) + list(verb.children)):
+        return True
+    if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in token.children):
+        return True
+    before = text[max(0, trigger.start - 60):trigger.start]
+    return bool(NEGATION_NEAR.search(before) or NO_SIGN.search(before))
+
+
+def is_infinitive(token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+
+
+def modality(trigger: Trigger) -> str:
+    """'planned', 'drop' (hypothetical, wished-for, intended) or 'real'."""
+    token = trigger.token
+    verb = _governing_verb(token)
+    head_chain = [verb] + list(verb.ancestors)
+    if FUTURE_AUX & _aux_words(verb):
+        return "planned"
+    if re.match(r"(?:will|to|would|are due to|is due to)\b", trigger.row.get("_text", ""), re.I):
+        return "planned"
+    for node in head_chain:
+        auxes = _aux_words(node)
+        lemma = node.lemma_.lower()
+        if node is not verb and lemma in claim_mod.SPEECH_LEMMAS:
+            break  # what someone said happened is a claim, judged by the claims module
+        if node is not token and lemma in IRREALIS_LEMMAS and node.pos_ in ("VERB", "ADJ"):
+            return "drop"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "since") for c in node.children):
+            return "drop"
+        if auxes & HYPOTHETICAL_AUX:
+            speech_parent = node.dep_ == "ccomp" and node.head.lemma_.lower() in claim_mod.SPEECH_LEMMAS
+            return "planned" if speech_parent and "would" in auxes else "drop"
+        if FUTURE_AUX & auxes:
+            return "planned"
+        if is_infinitive(node):
+            head_lemma = node.head.lemma_.lower()
+            if head_lemma in PLANNED_HEADS:
+                return "planned"
+            if head_lemma not in ATTEMPT_HEADS:
+                return "drop"
+        if node.dep_ == "csubj":
+            return "drop"
+    return "real"
+
+
+def is_reference(trigger: Trigger) -> bool:
+    """A noun trigger that only names an event told elsewhere ("over the Aleppo offensive", "despite the bombardment")."""
+    token = trigger.token
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return token.dep_ == "pobj" and token.head.lower_ in REFERENCE_PREPS and token.head.lower_ != "of"
+
+
+def is_war_total(trigger: Trigger) -> bool:
+    verb = _governing_verb(trigger.token)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lower_ in ("war", "conflict", "uprising", "fighting", "violence")
+
+
+# --- the parts of one event ------------------------------------------------------
+
+def _clause_of(token):
+    node = token
+    for _ in range(40):
+        if (node.dep_ in CLAUSE_DEPS and (node.dep_ != "conj" or node.pos_ in ("VERB", "AUX"))) or node.head is node:
+            return node
+        node = node.head
+    return node
+
+
+def _root_of(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def choose_time(doc, trigger: Trigger, expressions: list[TimeExpression]):
+    """The time expression that dates this trigger: its own clause first, then a governing clause, then nearest."""
+    if not expressions:
+        return None
+    clause = _clause_of(trigger.token)
+    ancestors = set(t.i for t in clause.ancestors)
+    scored = []
+    for expression in expressions:
+        root = _root_of(doc, expression.start, expression.end)
+        if root is None:
+            continue
+        expr_clause = _clause_of(root)
+        rank = 0 if expr_clause.i == clause.i else 1 if expr_clause.i in ancestors else 2
+        scored.append((rank, abs(root.i - trigger.token.i), expression))
+    if not scored:
+        return None
+    scored.sort(key=lambda s: (s[0], s[1]))
+    return scored[0][2]
+
+
+def place_candidates(doc, text: str, focus_country: str | None, masked) -> list[tuple[int, int, Place]]:
+    """Places named in a sentence that may be where something happened."""
+    found: list[tuple[int, int, Place]] = list(match_aliases(text))
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        if any(not (ent.end_char <= s or ent.start_char >= e) for s, e, _ in found):
+            continue
+        name = ent.text
+        tail = text[ent.end_char:ent.end_char + 12]
+        if re.match(r"\s+(?:province|governorate|countryside)", tail, re.I):
+            name = name + re.match(r"\s+(\w+)", tail).group(0)
+        before = text[max(0, ent.start_char - 30):ent.start_char]
+        if re.search(r"province of\s+$", before, re.I):
+            name = name + " province"
+        place = geocode(name, focus_country)
+        if place:
+            found.append((ent.start_char, ent.end_char, place))
+    for match in CAPITALISED_PLACE.finditer(text):
+        start, end = match.start(1), match.end(1)
+        if any(not (end <= s or start >= e) for s, e, _ in found):
+            continue
+        place = geocode(match.group(1), focus_country)
+        if place and place.level in ("city", "alias"):
+            found.append((start, end, place))
+    keep = []
+    for start, end, place in found:
+        if place.level == "country" and re.match(r"[’']s\b", text[end:end + 2]):
+            continue
+        if any(s <= start < e for s, e in masked):
+            continue
+        if text[end:end + 6].lower() in ("-based",) or text[end:end + 1] == "-":
+            continue
+        if EXCLUDE_BEFORE_PLACE.search(text[max(0, start - 30):start]):
+            continue
+        keep.append((start, end, place))
+    return sorted(keep, key=lambda f: f[0])
+
+
+def _attached_to_speech(token, stop) -> bool:
+    for node in [token] + list(token.ancestors):
+        if node.i == stop.i:
+            return False
+        if node.lemma_.lower() in claim_mod.SPEECH_LEMMAS and node.pos_ == "VERB":
+            return True
+    return False
+
+
+def _locative(token, trigger_token) -> bool:
+    """Whether a place hangs from the trigger (or its verb) by a locative preposition."""
+    verb = _governing_verb(trigger_token)
+    node = token
+    for _ in range(4):
+        if node.dep_ == "pobj" and node.head.lower_ in ("in", "at") and node.head.head.i in (trigger_token.i, verb.i):
+            return True
+        if node.dep_ == "conj":
+            node = node.head
+            continue
+        node = node.head
+    return False
+
+
+def choose_places(doc, text, trigger: Trigger, candidates, acled: bool) -> list[tuple[int, int, Place]]:
+    """The place(s) of one trigger: coordinated places ("around Damascus and ... Idlib") give one each."""
+    clause = _clause_of(trigger.token)
+    scored = []
+    for start, end, place in candidates:
+        root = _root_of(doc, start, end)
+        if root is None or _attached_to_speech(root, trigger.token):
+            continue
+        same_clause = _clause_of(root).i == clause.i
+        if trigger.row["family"] in STRICT_PLACE_FAMILIES and not _locative(root, trigger.token):
+            continue
+        level_rank = {"alias": 0, "city": 0, "admin1": 1, "country": 2}[place.level]
+        scored.append(((0 if same_clause else 1), level_rank, abs(root.i - trigger.token.i), start, end, place, root))
+    if not scored:
+        return []
+    scored.sort(key=lambda s: s[:3])
+    best = scored[0]
+    chosen = [best]
+    for other in scored[1:]:
+        between = text[min(best[4], other[4]):max(best[3], other[3])]
+        if other[0] == best[0] == 0 and other[1] < 2 and re.search(r"\band\b", between) and len(between) < 60 \
+                and other[5].name != best[5].name:
+            chosen.append(other)
+    out = []
+    for _, _, _, start, end, place, _ in chosen:
+        if NEAR_WORDS.search(text[max(0, start - 40):start]):
+            place = near(place)
+        match = DIRECTION.search(text)
+        if match and place.level == "city":
+            from .places import _alias_exact
+
+            refined = _alias_exact(f"{match.group(1)} {place.name}")
+            if refined:
+                place = refined
+        out.append((start, end, place))
+    return out
+
+
+def _span(field_name: str, text: str, start: int, end: int, offset: int) -> dict:
+    return {"field": field_name, "text": text[start:end], "start": offset + start, "end": offset + end}
+
+
+def _territory_subtype(actor1_kind: str | None) -> str:
+    return "Non-state actor overtakes territory" if actor1_kind in ("rebel", "islamist", "militia") else "Government regains territory"
+
+
+def build_event(article, sentence, doc, trigger, state, claims, mentions, expressions, candidates, next_text) -> list[Event]:
+    text = sentence.text
+    row = trigger.row
+    acled = row["event_type"] not in ("-", "")
+    mode = modality(trigger)
+    # date
+    expression = choose_time(doc, trigger, expressions)
+    future = mode == "planned"
+    if expression is not None and expression.background:
+        return []
+    if expression is not None:
+        expression = with_future(expression, article.published, future)
+    event = Event(family=row["family"], plover_type=row["plover_type"],
+                  event_type=row["event_type"] if acled else None,
+                  sub_event_type=row["sub_event_type"] if acled else None,
+                  status="planned" if future else "occurred")
+    spans = [_span("trigger", text, trigger.start, trigger.end, sentence.start)]
+    for absorbed in trigger.absorbed:
+        spans.append(_span("trigger", text, absorbed.start, absorbed.end, sentence.start))
+    event.triggers = [text[trigger.start:trigger.end]] + [text[a.start:a.end] for a in trigger.absorbed]
+    if re.search(r"\b(?:continu\w*|still|ongoing)\b", text[max(0, trigger.start - 20):trigger.end + 20], re.I) and not future:
+        event.status = "ongoing"
+    if expression is not None and expression.date:
+        event.event_date, event.time_precision = expression.date, expression.precision
+        spans.append(_span("event_date", text, expression.start, expression.end, sentence.start))
+    elif article.published is not None:
+        inherited = state.last_date_by_paragraph.get(sentence.paragraph_index)
+        event.event_date, event.time_precision = inherited or (article.published.isoformat(), 2)
+        event.date_inherited = True
+    if event.event_date and article.published is not None:
+        age = (article.published - date.fromisoformat(event.event_date)).days
+        if age > MAX_AGE_DAYS:
+            return []  # history told for background, not this report's news
+    # actors
+    roles = actor_mod.assign_roles(doc, trigger.token, mentions, row.get("_text", ""))
+    backer_names = [backer for _, backer in actor_mod.backers(text)]
+    for backer in backer_names:
+        if roles["actor1"] and backer != roles["actor1"]:
+            roles["assoc_actor_1"] = "; ".join(filter(None, [roles["assoc_actor_1"], backer]))
+    if roles["actor2"] in backer_names:
+        roles["actor2"] = None
+    if roles["actor2"] is None:
+        held = actor_mod.holders(text, state.focus_country_name)
+        if held and held[0][1] != roles["actor1"]:
+            roles["actor2"] = held[0][1]
+    if roles["actor2"] == "Civilians" and row["family"] in STRICT_PLACE_FAMILIES | {"ceasefire", "agreement"}:
+        roles["actor2"] = None
+    for key, value in roles.items():
+        setattr(event, key, value)
+    event.actor_mentions = list(dict.fromkeys(m.raw for m in mentions))
+    for mention in mentions:
+        if mention.name in (roles["actor1"], roles["actor2"]):
+            spans.append(_span("actor", text, mention.start, mention.end, sentence.start))
+    if row["sub_event_type"] == "{territory}":
+        kind = next((m.kind for m in mentions if m.name == roles["actor1"]), None)
+        event.sub_event_type = _territory_subtype(kind)
+    # claims
+    attached = [c for c in claims if c.scope[0] <= trigger.token.i < c.scope[1]] or (claims if len(claims) == 1 else [])
+    for claim in attached:
+        event.claims.append({"claimant": claim.claimant, "via": claim.via, "stance": claim.stance, "text": text[:400]})
+        spans.append(_span("claim", text, claim.speaker_span[0], claim.speaker_span[1], sentence.start))
+    flags = set()
+    if claim_mod.unverified(text) or (next_text and claim_mod.unverified(next_text[:160])):
+        flags.add("unverified")
+    if claim_mod.observed(text) or any(c.confirms for c in attached):
+        flags.add("confirmed")
+    event.verification = ",".join(sorted(flags))  # provisional: finalised after merging
+    event.evidence = [{"article_id": article.article_id, "sentence": text, "start": sentence.start,
+                       "end": sentence.end, "spans": spans}]
+    # places
+    places = choose_places(doc, text, trigger, candidates, acled)
+    if event.actor1 is None:
+        event.actor1 = _speaker_as_actor(doc, trigger, attached, text, state)
+    if row["family"] in ("consult", "agreement") and event.actor2 is None and event.assoc_actor_1:
+        first, *rest = event.assoc_actor_1.split("; ")
+        event.actor2, event.assoc_actor_1 = first, "; ".join(rest) or None
+    events = []
+    if not places:
+        inherited = state.last_place_by_paragraph.get(sentence.paragraph_index) or state.focus_place
+        if acled and inherited is None and state.focus_country:
+            from .places import country_place
+
+            inherited = country_place(state.focus_country, state.focus_country_name or state.focus_country)
+        if acled and inherited is not None:
+            _set_place(event, inherited)
+            event.location_inherited = True
+        events.append(event)
+    else:
+        import copy
+
+        for index, (start, end, place) in enumerate(places):
+            copy_event = event if index == 0 else copy.deepcopy(event)
+            _set_place(copy_event, place)
+            copy_event.evidence[0]["spans"].append(_span("location", text, start, end, sentence.start))
+            events.append(copy_event)
+        state.last_place_by_paragraph[sentence.paragraph_index] = places[0][2]
+    if expression is not None and expression.date and not future:
+        state.last_date_by_paragraph[sentence.paragraph_index] = (expression.date, expression.precision)
+    return events
+
+
+def _speaker_as_actor(doc, trigger, attached, text, state):
+    """"The EU said it would introduce sanctions": a pronoun subject is the speaker."""
+    verb = _governing_verb(trigger.token)
+    chain = [trigger.token, verb] + list(verb.ancestors)[:3]
+    pronoun = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("it", "they", "we") for node in chain for c in node.children)
+    if not pronoun:
+        return None
+    for claim in attached:
+        found = actor_mod.find_mentions(text[claim.speaker_span[0]:claim.speaker_span[1]], state.focus_country_name)
+        if found:
+            return found[0].name
+    return None
+
+
+def _set_place(event: Event, place: Place) -> None:
+    event.location, event.country, event.admin1, event.admin2 = place.name, place.country, place.admin1, place.admin2
+    event.latitude, event.longitude, event.geo_precision = place.latitude, place.longitude, place.precision
+
+
+def attach_figures(events_here: list[Event], triggers: list[Trigger], sentence: Sentence, article_context: list) -> None:
+    """Figures of a sentence to its nearest event; war-wide totals and estimates to the article."""
+    for quantity in find_quantities(sentence.text, sentence.start):
+        if is_context_figure(sentence.text, quantity, sentence.start) or not events_here:
+            if quantity.kind in ("killed", "injured", "displaced", "detained", "missing", "people"):
+                article_context.append({"kind": quantity.kind, "value": quantity.value, "text": quantity.text,
+                                        "sentence": sentence.text[:300], "start": quantity.start, "end": quantity.end})
+            continue
+        local = quantity.start - sentence.start
+        best = min(events_here, key=lambda e: min(abs(s["start"] - sentence.start - local)
+                                                  for s in e.evidence[0]["spans"] if s["field"] == "trigger"))
+        best.quantities.append({"kind": quantity.kind, "value": quantity.value, "unit": quantity.unit, "text": quantity.text})
+        best.evidence[0]["spans"].append({"field": "quantity", "text": quantity.text, "start": quantity.start, "end": quantity.end})
+        if quantity.kind == "killed" and quantity.value is not None:
+            value = int(quantity.value)
+            best.fatalities = value if best.fatalities is None else min(best.fatalities, value)
+
+
+def find_triggers(doc, text: str, masked) -> list[Trigger]:
+    triggers = []
+    for start, end, row in trigger_lexicon().find(text):
+        if any(s <= start < e for s, e in masked):
+            continue
+        token = _root_of(doc, start, end)
+        if token is None:
+            continue
+        row = dict(row, _text=text[start:end])
+        triggers.append(Trigger(start, end, row, token))
+    strong = [t for t in triggers if t.row["anchor"] != "weak"]
+    return strong if strong else triggers
+
+
+def keep_trigger(trigger: Trigger, text: str, has_anchor: bool) -> bool:
+    if trigger.row["anchor"] == "anchor" and not has_anchor:
+        return False
+    if is_negated(trigger, text) or is_reference(trigger):
+        return False
+    if trigger.row["family"] == "killing" and is_war_total(trigger):
+        return False
+    return modality(trigger) != "drop"
+
+
+def subordinate(triggers: list[Trigger]) -> list[Trigger]:
+    """A trigger inside another's phrase ("an offensive ... with ground fighting and air strikes") is part of it."""
+    heads = {t.token.i: t for t in triggers}
+    kept = []
+    for trigger in triggers:
+        owner = next((heads[a.i] for a in trigger.token.ancestors if a.i in heads and heads[a.i] is not trigger), None)
+        if owner is not None and owner.row["family"] not in ("consult", "vote", "sanction", "dialogue") \
+                and _clause_of(trigger.token).i == _clause_of(owner.token).i:
+            owner.absorbed.append(trigger)
+        elif owner is not None and owner.row["family"] in ("consult", "vote", "sanction", "dialogue"):
+            owner.absorbed.append(trigger)
+        else:
+            kept.append(trigger)
+    return kept
+
+
+def denial_of(trigger: Trigger, claims) -> object | None:
+    for claim in claims:
+        if claim.stance == "denies" and claim.scope[0] <= trigger.token.i < claim.scope[1]:
+            return claim
+    return None
+
+
+def extract_article(article: Article, nlp=None, selective: bool = True, max_events: int = 500) -> list[Event]:
+    """All events of one article (merged within the article), and its context figures on `article`."""
+    from ..resolve.within import finalise, merge_within_article
+
+    nlp = nlp or load_model()
+    sentences = split_sentences(article)
+    wanted = sentences_to_parse(sentences, selective)
+    docs = dict(zip(wanted, parse(nlp, [sentences[i].text for i in wanted])))
+    state = article_focus(article)
+    events: list[Event] = []
+    context: list[dict] = []
+    for index, sentence in enumerate(sentences):
+        doc = docs.get(index)
+        if doc is None:
+            attach_figures([], [], sentence, context)
+            continue
+        claims = claim_mod.find_claims(doc, state.last_claimant)
+        named = [c.claimant for c in claims]
+        if named:
+            state.last_claimant = (claims[-1].claimant, claims[-1].via)
+        masked = [c.speaker_span for c in claims]
+        text = sentence.text
+        expressions = find_time_expressions(text, article.published)
+        candidates = place_candidates(doc, text, state.focus_country, masked)
+        triggers = [t for t in find_triggers(doc, text, masked)
+                    if keep_trigger(t, text, bool(expressions or candidates))]
+        triggers = subordinate(triggers)
+        mentions = actor_mod.find_mentions(text, state.focus_country_name, masked)
+        mentions = [m for m in mentions if not GENERIC_STATE.match(m.raw)]
+        next_text = sentences[index + 1].text if index + 1 < len(sentences) else ""
+        here: list[Event] = []
+        for trigger in triggers:
+            denial = denial_of(trigger, claims)
+            if denial is not None:
+                target = next((e for e in reversed(events) if e.family in ABUSE_FAMILIES or e.family == trigger.row["family"]), None)
+                if target is not None and trigger.row["family"] in ABUSE_FAMILIES | {target.family}:
+                    claim = {"claimant": denial.claimant, "via": denial.via, "stance": "denies", "text": text[:400]}
+                    if claim not in target.claims:
+                        target.claims.append(claim)
+                        target.evidence.append({"article_id": article.article_id, "sentence": text, "start": sentence.start,
+                                                "end": sentence.end, "spans": [_span("claim", text, trigger.start, trigger.end, sentence.start)]})
+                    continue
+            built = build_event(article, sentence, doc, trigger, state, claims, mentions, expressions, candidates, next_text)
+            for event in built:
+                if article.paragraphs[sentence.paragraph_index].role == "caption":
+                    event.verification += ",caption"
+            here.extend(built)
+        attach_figures(here, triggers, sentence, context)
+        events.extend(here)
+        if len(events) > max_events:
+            article.warnings.append(f"stopped after {max_events} events (--max-events)")
+            break
+    article.context_figures = context
+    return finalise(merge_within_article(events), article)

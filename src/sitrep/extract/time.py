@@ -1,0 +1,173 @@
+"""Time: a sentence's text and the publication date in, dated time expressions out.
+
+`find_time_expressions` returns each expression with its character span, the
+resolved ISO date, the ACLED time precision (1 day, 2 week or a few days,
+3 month or vaguer) and whether it points at the future. Weekdays resolve to
+the latest such day on or before publication, or the next one after it for
+planned events. Nothing is guessed without a publication date.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december"]
+MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "a": 1, "few": 3, "several": 3, "24": 1, "48": 2, "72": 3}
+
+MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+PATTERNS = [
+    ("dmy", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?P<m>{MONTH_RE})(?:,? (?P<y>(?:19|20)\d\d))?\b"),
+    ("mdy", rf"\b(?P<m>{MONTH_RE}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y>(?:19|20)\d\d))?\b"),
+    ("month", rf"\b(?:in|since|during|by|early|late|mid-|earlier this|end of)?\s*(?P<m>{MONTH_RE}) (?P<y>(?:19|20)\d\d)\b|\b(?:in|since|during|early|late|mid-|earlier in|end of) (?P<m2>{MONTH_RE})\b"),
+    ("weekday", r"\b(?:(?P<rel>last|this|next|on|early|late)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    ("yesterday", r"\b(?:yesterday|last night|overnight)\b"),
+    ("today", r"\b(?:today|tonight|this morning|this afternoon|this evening|earlier today)\b"),
+    ("tomorrow", r"\btomorrow\b"),
+    ("last_hours", r"\b(?:in|over|during) the (?:last|past) (?P<n>24|48|72) hours\b"),
+    ("last_days", r"\b(?:in|over|during|for) the (?:last|past) (?P<n>\w+) (?P<unit>days|weeks|months)\b"),
+    ("this_week", r"\b(?:this|earlier this|later this) week\b"),
+    ("last_week", r"\blast week\b"),
+    ("next_week", r"\bnext week\b"),
+    ("this_month", r"\b(?:this|earlier this|later this) month\b"),
+    ("last_month", r"\blast month\b"),
+    ("year", r"\b(?:in|since|during|by) (?P<y>(?:19|20)\d\d)\b"),
+    ("years_ago", r"\b(?P<n>\w+) years? ago\b|\bin the (?:last|past) (?P<n2>\w+) years\b|\bsince the (?:start|beginning) of the (?:war|conflict|uprising)\b|\bthe (?:\w+ )?years since\b"),
+]
+COMPILED = [(kind, re.compile(pattern, re.I)) for kind, pattern in PATTERNS]
+
+
+@dataclass
+class TimeExpression:
+    start: int
+    end: int
+    text: str
+    date: str | None
+    precision: int | None
+    future: bool = False
+    background: bool = False  # a year or more back: history, not this event
+
+
+def _month_number(text: str) -> int:
+    return MONTH_ABBR[text.lower().rstrip(".")[:4] if text.lower().startswith("sept") else text.lower()[:3]]
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _nearest_year(published: date, month: int, day: int, future: bool) -> date | None:
+    candidate = _safe_date(published.year, month, day)
+    if candidate is None:
+        return None
+    if not future and candidate > published + timedelta(days=7):
+        candidate = _safe_date(published.year - 1, month, day)
+    return candidate
+
+
+def resolve_weekday(published: date, weekday: int, future: bool, rel: str | None) -> date:
+    if future or rel == "next":
+        delta = (weekday - published.weekday()) % 7 or (7 if rel == "next" else 0)
+        if delta == 0 and future:
+            delta = 0
+        return published + timedelta(days=delta)
+    delta = (published.weekday() - weekday) % 7
+    if rel == "last" and delta == 0:
+        delta = 7
+    return published - timedelta(days=delta)
+
+
+def _count(word: str) -> int | None:
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+
+
+def _resolve(kind: str, match: re.Match, published: date | None, future: bool) -> tuple[date | None, int | None, bool]:
+    """(date, precision, background) of one match."""
+    groups = match.groupdict()
+    if kind in ("dmy", "mdy"):
+        month, day = _month_number(groups["m"]), int(groups["d"])
+        if groups.get("y"):
+            return _safe_date(int(groups["y"]), month, day), 1, False
+        return (_nearest_year(published, month, day, future), 1, False) if published else (None, None, False)
+    if kind == "month":
+        month_text = groups.get("m") or groups.get("m2")
+        month = _month_number(month_text)
+        year = int(groups["y"]) if groups.get("y") else (published.year if published else None)
+        if year is None:
+            return None, None, False
+        if not groups.get("y") and published and month > published.month and not future:
+            year -= 1
+        return date(year, month, 15), 3, False
+    if kind == "year":
+        year = int(groups["y"])
+        background = published is None or year < published.year
+        return (date(year, 7, 1), 3, background) if not background else (None, None, True)
+    if kind == "years_ago":
+        return None, None, True
+    if published is None:
+        return None, None, False
+    if kind == "weekday":
+        day = resolve_weekday(published, WEEKDAYS.index(groups["wd"].lower()), future, (groups.get("rel") or "").lower() or None)
+        return day, 1, False
+    if kind == "yesterday":
+        return published - timedelta(days=1), 1, False
+    if kind == "today":
+        return published, 1, False
+    if kind == "tomorrow":
+        return published + timedelta(days=1), 1, False
+    if kind == "last_hours":
+        return published, 1, False
+    if kind == "last_days":
+        count = _count(groups["n"]) or 3
+        span_days = count * {"days": 1, "weeks": 7, "months": 30}[groups["unit"].lower()]
+        precision = 2 if span_days <= 7 else 3
+        return published - timedelta(days=span_days // 2), precision, False
+    if kind == "this_week":
+        return published - timedelta(days=min(published.weekday(), 6) // 2), 2, False
+    if kind == "last_week":
+        return published - timedelta(days=published.weekday() + 4), 2, False
+    if kind == "next_week":
+        return published + timedelta(days=7 - published.weekday() + 2), 2, False
+    if kind == "this_month":
+        return published.replace(day=min(15, published.day)), 3, False
+    if kind == "last_month":
+        first = published.replace(day=1) - timedelta(days=1)
+        return first.replace(day=15), 3, False
+    return None, None, False
+
+
+def find_time_expressions(text: str, published: date | None, future: bool = False) -> list[TimeExpression]:
+    """Time expressions of `text`, non-overlapping, earliest first."""
+    found: list[TimeExpression] = []
+    for kind, regex in COMPILED:
+        for match in regex.finditer(text):
+            if any(not (match.end() <= t.start or match.start() >= t.end) for t in found):
+                continue
+            if kind == "month" and not (match.group("m") or match.group("m2")):
+                continue
+            if kind == "mdy" and match.group("m").lower() == "may" and not match.group("y"):
+                continue  # "may 5" is more often the verb
+            day, precision, background = _resolve(kind, match, published, future)
+            found.append(TimeExpression(match.start(), match.end(), match.group(0).strip(),
+                                        day.isoformat() if day else None, precision,
+                                        future=kind in ("tomorrow", "next_week"), background=background))
+    return sorted(found, key=lambda t: t.start)
+
+
+def with_future(expression: TimeExpression, text_published: date | None, future: bool) -> TimeExpression:
+    """Re-resolve a weekday expression for a planned event (next such day, not last)."""
+    if not future or text_published is None:
+        return expression
+    again = find_time_expressions(expression.text, text_published, future=True)
+    if again and again[0].date:
+        return TimeExpression(expression.start, expression.end, expression.text, again[0].date,
+                              again[0].precision, True, again[0].background)
+    return expression

@@ -1,0 +1,1 @@
+"""Reading and cleaning: files in, `Article`s out."""

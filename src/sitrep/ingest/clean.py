@@ -1,0 +1,147 @@
+"""Cleaning: a `RawDocument` in, an `Article` out.
+
+Splits paragraphs, gives each a role (body, caption, credit, dateline,
+heading, boilerplate), drops repeated paragraphs (a lede or caption printed
+twice keeps its first or fullest copy), splits a leading dateline
+("Aleppo, Syria/Beirut:") into its own paragraph, and hashes the cleaned
+text into the article id.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from ..errors import SitrepError
+from ..model import Article, Paragraph, RawDocument
+
+MAX_ARTICLE_CHARS = 2_000_000
+
+CAPTION_CUES = re.compile(
+    r"\b(in this (handout |file )?(picture|photo|photograph|image)|handout picture|file photo|picture taken|"
+    r"photo taken|is seen in this|pictured)\b|\b(Credits?|Photograph|Photo|Image|Picture)\s*:\s*\S|REUTERS/|AFP/|/Handout",
+    re.I,
+)
+CREDIT_ONLY = re.compile(r"^\s*(Credits?|Photograph|Photo|Image|Picture)\s*:.{0,80}$|^\s*\S+(/\S+)?\s*(via|/)\s*(Reuters|AFP|AP|Getty Images)\s*$", re.I)
+BOILERPLATE = re.compile(
+    r"^\s*(read more|sign up|click here|subscribe|follow us|share this|all rights reserved|copyright|©|related:|advertisement)\b",
+    re.I,
+)
+DATELINE = re.compile(
+    r"^(?P<dateline>(?:[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3})(?:,\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})?"
+    r"(?:\s*/\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})*"
+    r"(?:\s*\((?:Reuters|AFP|AP|Reuters/\w+)\))?)\s*(?::|\s[-–—])\s+(?=[A-Z“\"‘'])"
+)
+TERMINAL = re.compile(r"[.!?…][\"”’')\]]?\s*$")
+
+
+def normalise_for_comparison(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower()
+    return re.sub(r"[\W_]+", " ", text).strip()
+
+
+def _words(text: str) -> set[str]:
+    return set(normalise_for_comparison(text).split())
+
+
+def split_paragraphs(text: str) -> list[str]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    blocks = re.split(r"\n\s*\n", text)
+    if len(blocks) == 1 and text.count("\n") >= 2:
+        blocks = text.split("\n")
+    return [re.sub(r"[ \t\u00a0]+", " ", b).strip() for b in blocks if b.strip()]
+
+
+def paragraph_role(text: str, is_first: bool) -> str:
+    words = text.split()
+    if BOILERPLATE.search(text) and len(words) < 25:
+        return "boilerplate"
+    if CREDIT_ONLY.search(text):
+        return "credit"
+    if CAPTION_CUES.search(text) and len(words) < 80:
+        return "caption"
+    if len(words) <= 14 and not TERMINAL.search(text):
+        return "heading"
+    return "body"
+
+
+def is_repeat(candidate: str, other: str) -> bool:
+    """Whether two paragraphs are copies: same words, or one printed inside the other."""
+    cand_norm, other_norm = normalise_for_comparison(candidate), normalise_for_comparison(other)
+    cand_words, other_words = set(cand_norm.split()), set(other_norm.split())
+    if min(len(cand_words), len(other_words)) < 6:
+        return cand_norm == other_norm and len(cand_words) >= 4
+    if cand_norm == other_norm or cand_norm in other_norm or other_norm in cand_norm:
+        return True
+    return len(cand_words & other_words) / len(cand_words | other_words) >= 0.8
+
+
+def drop_repeats(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Remove repeated body/caption paragraphs, keeping the fuller copy in its own place."""
+    alive = [True] * len(blocks)
+    for i, (text, role) in enumerate(blocks):
+        if role not in ("body", "caption"):
+            continue
+        for j in range(i):
+            if not alive[j] or blocks[j][1] not in ("body", "caption") or not is_repeat(text, blocks[j][0]):
+                continue
+            if role == "body" and len(text) > len(blocks[j][0]):
+                alive[j] = False  # the earlier copy was a shortened repeat (a standfirst)
+            else:
+                alive[i] = False
+            break
+    return [block for block, keep in zip(blocks, alive) if keep]
+
+
+def split_dateline(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Give a wire dateline ("Aleppo, Syria/Beirut:") at the head of an early body paragraph its own paragraph."""
+    out: list[tuple[str, str]] = []
+    done = False
+    for index, (text, role) in enumerate(blocks):
+        match = DATELINE.match(text) if role == "body" and not done and index < 6 else None
+        if match and len(match.group("dateline").split()) <= 8:
+            out.append((match.group("dateline").strip(), "dateline"))
+            out.append((text[match.end():], role))
+            done = True
+        else:
+            out.append((text, role))
+    return out
+
+
+def clean(document: RawDocument, max_chars: int = MAX_ARTICLE_CHARS) -> Article:
+    """Cleaned `Article` from a raw document; raises SitrepError if nothing usable is left."""
+    origin = document.origin
+    text = unicodedata.normalize("NFC", document.text).replace("\x00", "")
+    if len(text) > max_chars:
+        raise SitrepError(f"article is {len(text):,} characters, over the {max_chars:,} limit (--max-chars)", origin)
+    blocks = split_paragraphs(text)
+    if not blocks:
+        raise SitrepError("no text after cleaning", origin)
+    title = document.title
+    if title is None and len(blocks) > 1 and paragraph_role(blocks[0], True) == "heading":
+        title = blocks.pop(0)
+    roles = [(block, paragraph_role(block, index == 0)) for index, block in enumerate(blocks)]
+    unique = split_dateline(drop_repeats(roles))
+    if not any(role == "body" for _, role in unique):
+        raise SitrepError("no article text (only captions, credits or boilerplate)", origin)
+    paragraphs: list[Paragraph] = []
+    pieces: list[str] = []
+    offset = 0
+    for block, role in unique:
+        if pieces:
+            offset += 2
+        paragraphs.append(Paragraph(block, role, offset, offset + len(block)))
+        pieces.append(block)
+        offset += len(block)
+    cleaned = "\n\n".join(pieces)
+    digest = hashlib.sha1(cleaned.encode("utf-8")).hexdigest()[:16]
+    return Article(
+        article_id=digest,
+        title=title,
+        published=document.published,
+        source=document.source,
+        url=document.url,
+        text=cleaned,
+        paragraphs=paragraphs,
+        origin=origin,
+    )

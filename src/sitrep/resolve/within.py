@@ -1,0 +1,149 @@
+"""Within-article merging: one article's event mentions in, its distinct events out.
+
+Two mentions are one event when they share a family (battle, air strike,
+ceasefire, ...), their places agree (same place at the same precision, or
+one was only inherited from context) and their dates agree within their
+precision. Merging keeps the most specific date and place, every claim and
+every piece of evidence, and the lowest reported death toll (figures are
+never summed). `finalise` then settles verification, ids, sources, notes.
+"""
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from ..model import Article, Event
+
+PRECISION_DAYS = {1: 0, 2: 3, 3: 15}
+
+
+def _dates_agree(a: Event, b: Event) -> bool:
+    if a.event_date is None or b.event_date is None:
+        return True
+    if a.date_inherited or b.date_inherited:
+        slack = 3
+    else:
+        slack = max(PRECISION_DAYS.get(a.time_precision or 1, 0), PRECISION_DAYS.get(b.time_precision or 1, 0))
+    gap = abs((date.fromisoformat(a.event_date) - date.fromisoformat(b.event_date)).days)
+    return gap <= slack
+
+
+def _places_agree(a: Event, b: Event) -> bool:
+    if a.location is None or b.location is None:
+        return a.location == b.location or a.family in ("consult", "vote", "sanction", "dialogue")
+    if a.location_inherited or b.location_inherited:
+        return a.location == b.location
+    return a.location == b.location and a.geo_precision == b.geo_precision
+
+
+def same_event(a: Event, b: Event) -> bool:
+    if a.family != b.family or (a.status == "planned") != (b.status == "planned"):
+        return False
+    return _places_agree(a, b) and _dates_agree(a, b)
+
+
+def _absorb(into: Event, other: Event) -> None:
+    if into.date_inherited and not other.date_inherited:
+        into.event_date, into.time_precision, into.date_inherited = other.event_date, other.time_precision, False
+    if (into.location_inherited or into.location is None) and other.location and not other.location_inherited:
+        for name in ("location", "country", "admin1", "admin2", "latitude", "longitude", "geo_precision"):
+            setattr(into, name, getattr(other, name))
+        into.location_inherited = False
+    for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
+        if getattr(into, name) is None and getattr(other, name) is not None:
+            if name == "actor2" and other.actor2 == into.actor1:
+                continue
+            setattr(into, name, getattr(other, name))
+    if into.actor1 and other.actor1 and other.actor1 != into.actor1 and other.actor1 != into.actor2:
+        assoc = [a for a in (into.assoc_actor_1 or "").split("; ") if a]
+        if other.actor1 not in assoc:
+            into.assoc_actor_1 = "; ".join(assoc + [other.actor1])
+    into.actor_mentions = list(dict.fromkeys(into.actor_mentions + other.actor_mentions))
+    for claim in other.claims:
+        if all((c["claimant"], c["stance"]) != (claim["claimant"], claim["stance"]) for c in into.claims):
+            into.claims.append(claim)
+    seen = {(q["kind"], q["value"]) for q in into.quantities}
+    into.quantities += [q for q in other.quantities if (q["kind"], q["value"]) not in seen]
+    if other.fatalities is not None:
+        into.fatalities = other.fatalities if into.fatalities is None else min(into.fatalities, other.fatalities)
+    into.evidence += other.evidence
+    into.triggers = list(dict.fromkeys(into.triggers + other.triggers))
+    flags = set(filter(None, into.verification.split(","))) | set(filter(None, other.verification.split(",")))
+    if "caption" not in into.verification.split(",") or "caption" not in other.verification.split(","):
+        flags.discard("caption")
+    into.verification = ",".join(sorted(flags))
+    if into.sub_event_type != other.sub_event_type and into.event_type == other.event_type:
+        pass  # the first (usually the lede's) typing stands
+
+
+def merge_within_article(events: list[Event]) -> list[Event]:
+    merged: list[Event] = []
+    for event in events:
+        target = next((m for m in merged if same_event(m, event)), None)
+        if target is None and event.location_inherited and event.date_inherited:
+            # no place or date of its own ("the military thrust"): it refers back to the last such event
+            target = next((m for m in reversed(merged) if m.family == event.family
+                           and (m.status == "planned") == (event.status == "planned")), None)
+        if target is None:
+            merged.append(event)
+        else:
+            _absorb(target, event)
+    return merged
+
+
+def _same_side(claimant: str, actor: str | None) -> bool:
+    if not actor:
+        return False
+    for country in ("Syria", "Russia", "Turkey", "Iran", "Israel", "United States", "Iraq"):
+        if country in actor and (country in claimant or country[:5] in claimant):
+            return True
+    return claimant.split()[0] in actor if claimant else False
+
+
+def settle_verification(event: Event) -> str:
+    flags = set(filter(None, event.verification.split(",")))
+    denials = [c for c in event.claims if c["stance"] == "denies"]
+    if denials:
+        if any(_same_side(c["claimant"], event.actor1) for c in denials):
+            return "denied"
+        return "disputed"
+    if "unverified" in flags:
+        return "unverified"
+    if "confirmed" in flags:
+        return "confirmed"
+    return "reported"
+
+
+def note_for(event: Event) -> str:
+    when = f"On {event.event_date}" if event.event_date else "On an unknown date"
+    where = f" in {event.location}" if event.location else ""
+    if event.country and event.location != event.country and event.location:
+        where += f" ({event.admin1 + ', ' if event.admin1 else ''}{event.country})"
+    what = event.sub_event_type or event.plover_type.lower()
+    who = event.actor1 or "unidentified actors"
+    against = f" against {event.actor2}" if event.actor2 else ""
+    planned = " (planned)" if event.status == "planned" else ""
+    deaths = f"; {event.fatalities} reported killed" if event.fatalities else ""
+    source = f"; according to {event.claims[0]['claimant']}" if event.claims else ""
+    return f"{when}{where}, {who}: {what}{against}{planned}{deaths}{source}.".replace(":  ", ": ")
+
+
+def finalise(events: list[Event], article: Article) -> list[Event]:
+    out = []
+    for event in events:
+        if "caption" in event.verification.split(",") and len(event.evidence) > 1:
+            event.evidence = [e for e in event.evidence if article.text[e["start"]:e["end"]] and
+                              not _in_caption(article, e["start"])] or event.evidence
+        event.verification = settle_verification(event)
+        anchor = event.evidence[0]["start"] if event.evidence else 0
+        key = f"{article.article_id}|{event.family}|{event.event_date}|{event.location}|{anchor}"
+        event.event_id = hashlib.sha1(key.encode()).hexdigest()[:16]
+        event.sources = [{"article_id": article.article_id, "source": article.source, "url": article.url,
+                          "title": article.title, "published": article.published.isoformat() if article.published else None}]
+        event.notes = note_for(event)
+        out.append(event)
+    return out
+
+
+def _in_caption(article: Article, offset: int) -> bool:
+    return any(p.start <= offset < p.end and p.role == "caption" for p in article.paragraphs)
