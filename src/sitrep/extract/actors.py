@@ -127,6 +127,7 @@ def assign_roles(doc, trigger, mentions: list[Mention], trigger_text: str = "") 
             actor1 = before[0][0].name
     if actor2 is None:
         after = [m.name for m, t in others if m.name != actor1 and t.i > trigger.i and _same_clause(t, verb)
+                 and m.kind not in ("international", "outlet")
                  and not (_side(m.name) and _side(m.name) == _side(actor1))]
         actor2 = after[0] if after else None
     return {

@@ -95,9 +95,11 @@ def find_claims(doc, last_claimant: str | None) -> list[ClaimSpan]:
         if lemma in ("declare", "announce", "claim", "count", "add", "note") and not any(c.dep_ == "ccomp" for c in token.children):
             continue  # "declared a ceasefire" is the event itself, not a claim
         subject = _subject(token)
-        if subject is None:
+        if subject is None or subject.pos_ == "NUM" or subject.like_num:
             continue
         span = doc[subject.left_edge.i: subject.right_edge.i + 1]
+        if len(span) > 15 or any(t.pos_ == "VERB" and t.dep_ not in ("amod", "compound") for t in span if t.i != subject.i):
+            span = doc[subject.left_edge.i: subject.i + 1]  # a misparse swallowed a clause: keep the noun phrase
         speaker_text = span.text
         outlet = outlet_of(speaker_text) if re.search(r"news agency|agency|reported|television|\bradio\b", speaker_text + " " + token.lower_, re.I) or lemma == "report" else None
         via = None
@@ -110,8 +112,9 @@ def find_claims(doc, last_claimant: str | None) -> list[ClaimSpan]:
             speakers = [normalise_claimant(part) for part in speaker_text.split(" and ")]
         claimant = speakers[0]
         for child in token.children:
-            if child.dep_ in ("dobj", "dative", "iobj") and outlet_of(child.text):
-                via = outlet_of(child.text)
+            words = doc[child.left_edge.i:child.right_edge.i + 1].text if child.dep_ in ("dobj", "dative", "iobj") else ""
+            if words and len(words) < 60 and outlet_of(words):
+                via = outlet_of(words)
         stance = "denies" if lemma in DENY_LEMMAS or any(c.dep_ == "neg" for c in token.children) else "asserts"
         content = [c for c in token.children if c.dep_ in ("ccomp", "dobj", "xcomp", "advcl", "prep", "conj") and c.i != subject.i]
         if content:

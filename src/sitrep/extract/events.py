@@ -65,6 +65,9 @@ class ArticleState:
     last_date_by_paragraph: dict = field(default_factory=dict)
 
 
+LONG_RUNNING = re.compile(r"(?:decades?|years?|months?)-long|long-running|long-standing", re.I)
+BACKGROUND_ADVERBS = {"previously", "formerly", "long", "once", "repeatedly", "often", "frequently", "usually", "regularly"}
+VIOLENT_FAMILIES = {"battle", "territory", "air", "shelling", "suicide", "ied", "grenade", "chemical", "civ_attack"}
 PLANNED_HEADS = {"due", "set", "scheduled", "expected", "going", "plan", "agree", "decide", "prepare"}
 ATTEMPT_HEADS = {"try", "attempt", "begin", "start", "continue", "manage", "seek_to_advance"}
 ABUSE_FAMILIES = {"civ_attack", "abduction", "arrest", "sexual", "killing"}
@@ -179,6 +182,14 @@ def modality(trigger: Trigger) -> str:
             return "drop"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "since") for c in node.children):
             return "drop"
+        if node.tag_ == "VBG" and any(c.dep_ == "mark" and c.lower_ == "while" for c in node.children):
+            return "drop"  # "killed ... while fighting against Islamic State": what the victim was doing
+        if any(c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS for c in node.children):
+            return "drop"
+        doc = node.doc
+        if any(LONG_RUNNING.search(doc[c.left_edge.i:c.right_edge.i + 1].text.replace(" - ", "-").replace(" -", "-"))
+               for c in node.children if c.dep_ in ("dobj", "npadvmod", "nsubj")):
+            return "drop"  # "has fought a decades-long insurgency": background
         if auxes & HYPOTHETICAL_AUX:
             speech_parent = node.dep_ == "ccomp" and node.head.lemma_.lower() in claim_mod.SPEECH_LEMMAS
             return "planned" if speech_parent and "would" in auxes else "drop"
@@ -242,7 +253,12 @@ def choose_time(doc, trigger: Trigger, expressions: list[TimeExpression]):
     if not scored:
         return None
     scored.sort(key=lambda s: (s[0], s[1]))
-    return scored[0][2]
+    rank, _, chosen = scored[0]
+    root = _root_of(doc, chosen.start, chosen.end)
+    if rank > 0 and chosen.precision == 1 and root is not None and _clause_of(root).lemma_.lower() in claim_mod.SPEECH_LEMMAS:
+        # "X happened, the UN said on Tuesday": the day it was said bounds the event, it does not date it
+        return TimeExpression(chosen.start, chosen.end, chosen.text, chosen.date, 2, chosen.future, chosen.background)
+    return chosen
 
 
 def place_candidates(doc, text: str, focus_country: str | None, masked) -> list[tuple[int, int, Place]]:
@@ -274,6 +290,10 @@ def place_candidates(doc, text: str, focus_country: str | None, masked) -> list[
     for start, end, place in found:
         if place.level == "country" and re.match(r"[’']s\b", text[end:end + 2]):
             continue
+        if place.level == "country":
+            root = _root_of(doc, start, end)
+            if root is not None and root.dep_ in ("nsubj", "nsubjpass", "poss", "compound"):
+                continue  # "Turkey launched the assault": an actor, not a place
         if any(s <= start < e for s, e in masked):
             continue
         if text[end:end + 6].lower() in ("-based",) or text[end:end + 1] == "-":
@@ -379,9 +399,9 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
         event.event_date, event.time_precision = expression.date, expression.precision
         spans.append(_span("event_date", text, expression.start, expression.end, sentence.start))
     elif article.published is not None:
-        inherited = state.last_date_by_paragraph.get(sentence.paragraph_index)
-        event.event_date, event.time_precision = inherited or (article.published.isoformat(), 2)
-        event.date_inherited = True
+        carried = state.last_date_by_paragraph.get(sentence.paragraph_index)
+        event.event_date, event.time_precision = carried or (article.published.isoformat(), 2)
+        event.date_inherited = carried is None  # a date carried from the paragraph is the text's own
     if event.event_date and article.published is not None:
         age = (article.published - date.fromisoformat(event.event_date)).days
         if age > MAX_AGE_DAYS:
@@ -406,9 +426,16 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
     for mention in mentions:
         if mention.name in (roles["actor1"], roles["actor2"]):
             spans.append(_span("actor", text, mention.start, mention.end, sentence.start))
+    if acled and (event.actor1 or "").startswith("Government of ") and row["plover_type"] == "ASSAULT":
+        event.actor1 = event.actor1.replace("Government of ", "Military Forces of ")  # "Turkey launched the assault"
     if row["sub_event_type"] == "{territory}":
         kind = next((m.kind for m in mentions if m.name == roles["actor1"]), None)
         event.sub_event_type = _territory_subtype(kind)
+    if row["sub_event_type"] == "{attack}":
+        if event.actor2 == "Civilians":
+            event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
+        else:
+            event.sub_event_type = "Armed clash"
     # claims
     attached = [c for c in claims if c.scope[0] <= trigger.token.i < c.scope[1]] or (claims if len(claims) == 1 else [])
     for claim in attached:
@@ -430,6 +457,10 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
         first, *rest = event.assoc_actor_1.split("; ")
         event.actor2, event.assoc_actor_1 = first, "; ".join(rest) or None
     events = []
+    if not places and acled and GENERIC_PLACE_NOUN.search(text) and next_text:
+        ahead = _first_town(next_text, state.focus_country)
+        if ahead is not None:  # "seized a town in the east ... Opposition from militants in Mayadeen collapsed"
+            places = [(trigger.start, trigger.start, ahead)]
     if not places:
         inherited = state.last_place_by_paragraph.get(sentence.paragraph_index) or state.focus_place
         if acled and inherited is None and state.focus_country:
@@ -446,7 +477,8 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
         for index, (start, end, place) in enumerate(places):
             copy_event = event if index == 0 else copy.deepcopy(event)
             _set_place(copy_event, place)
-            copy_event.evidence[0]["spans"].append(_span("location", text, start, end, sentence.start))
+            if end > start:
+                copy_event.evidence[0]["spans"].append(_span("location", text, start, end, sentence.start))
             events.append(copy_event)
         state.last_place_by_paragraph[sentence.paragraph_index] = places[0][2]
     if expression is not None and expression.date and not future:
@@ -468,6 +500,21 @@ def _speaker_as_actor(doc, trigger, attached, text, state):
     return None
 
 
+GENERIC_PLACE_NOUN = re.compile(r"\b(?:a|the) (?:town|city|village|district|neighbourhood|neighborhood)\b(?! of [A-Z])", re.I)
+
+
+def _first_town(text: str, focus_country: str | None) -> Place | None:
+    """The first town the next sentence names (alias file or GeoNames), if any."""
+    aliases = match_aliases(text)
+    if aliases:
+        return aliases[0][2]
+    for match in CAPITALISED_PLACE.finditer(text):
+        place = geocode(match.group(1), focus_country)
+        if place and place.level in ("city", "alias"):
+            return place
+    return None
+
+
 def _set_place(event: Event, place: Place) -> None:
     event.location, event.country, event.admin1, event.admin2 = place.name, place.country, place.admin1, place.admin2
     event.latitude, event.longitude, event.geo_precision = place.latitude, place.longitude, place.precision
@@ -482,7 +529,10 @@ def attach_figures(events_here: list[Event], triggers: list[Trigger], sentence: 
                                         "sentence": sentence.text[:300], "start": quantity.start, "end": quantity.end})
             continue
         local = quantity.start - sentence.start
-        best = min(events_here, key=lambda e: min(abs(s["start"] - sentence.start - local)
+        preferred = {"killed": VIOLENT_FAMILIES, "injured": VIOLENT_FAMILIES, "displaced": {"displacement", "evacuation"},
+                     "detained": {"arrest"}, "missing": {"abduction"}}.get(quantity.kind)
+        pool = [e for e in events_here if preferred and e.family in preferred] or events_here
+        best = min(pool, key=lambda e: min(abs(s["start"] - sentence.start - local)
                                                   for s in e.evidence[0]["spans"] if s["field"] == "trigger"))
         best.quantities.append({"kind": quantity.kind, "value": quantity.value, "unit": quantity.unit, "text": quantity.text})
         best.evidence[0]["spans"].append({"field": "quantity", "text": quantity.text, "start": quantity.start, "end": quantity.end})
@@ -521,6 +571,9 @@ def subordinate(triggers: list[Trigger]) -> list[Trigger]:
     kept = []
     for trigger in triggers:
         owner = next((heads[a.i] for a in trigger.token.ancestors if a.i in heads and heads[a.i] is not trigger), None)
+        if owner is not None and trigger.row["family"] in VIOLENT_FAMILIES and owner.row["family"] not in VIOLENT_FAMILIES \
+                and owner.row["family"] not in ("consult", "vote", "sanction", "dialogue", "ceasefire", "agreement"):
+            owner = None  # "displaced in ... Turkey's offensive": the offensive is the event, not part of the flight
         if owner is not None and owner.row["family"] not in ("consult", "vote", "sanction", "dialogue") \
                 and _clause_of(trigger.token).i == _clause_of(owner.token).i:
             owner.absorbed.append(trigger)
@@ -529,6 +582,16 @@ def subordinate(triggers: list[Trigger]) -> list[Trigger]:
         else:
             kept.append(trigger)
     return kept
+
+
+def _fold_killing(built: list[Event], earlier: list[Event]) -> list[Event]:
+    """Deaths of fighters told apart from any attack ("died alongside an American soldier") belong to the last violent event."""
+    target = next((e for e in reversed(earlier) if e.family in VIOLENT_FAMILIES), None)
+    if target is not None:
+        for event in built:
+            target.evidence += event.evidence
+            target.claims += [c for c in event.claims if c not in target.claims]
+    return []
 
 
 def denial_of(trigger: Trigger, claims) -> object | None:
@@ -581,6 +644,8 @@ def extract_article(article: Article, nlp=None, selective: bool = True, max_even
                                                 "end": sentence.end, "spans": [_span("claim", text, trigger.start, trigger.end, sentence.start)]})
                     continue
             built = build_event(article, sentence, doc, trigger, state, claims, mentions, expressions, candidates, next_text)
+            if trigger.row["family"] == "killing":
+                built = [e for e in built if e.actor2 == "Civilians"] or _fold_killing(built, here or events)
             for event in built:
                 if article.paragraphs[sentence.paragraph_index].role == "caption":
                     event.verification += ",caption"

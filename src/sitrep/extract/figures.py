@@ -48,7 +48,7 @@ KIND_RES = [(kind, re.compile(rf"\b(?:{cue})\b", re.I)) for kind, cue in KIND_CU
 CONTEXT_CUES = re.compile(
     r"\b(?:the (?:civil )?war|the conflict|the uprising|since (?:19|20)\d\d|since the (?:start|beginning)|"
     r"over the (?:past|last) \w+ years|in (?:the )?\w+ years of|so far in the war|in total|"
-    r"estimates?|estimated|population|are now squeezed|live in|living in|home to|made more than half)\b",
+    r"(?:the \w+ )?estimates(?: that)?|population|are now squeezed|live in|living in|home to|made more than half)\b",
     re.I,
 )
 
@@ -143,5 +143,5 @@ def is_context_figure(sentence: str, quantity: Quantity, offset: int = 0) -> boo
     if quantity.kind == "people":
         return True
     local_start = quantity.start - offset
-    window = sentence[max(0, local_start - 60):local_start + 120]
+    window = sentence[max(0, local_start - 40):local_start + 80]
     return bool(CONTEXT_CUES.search(window))

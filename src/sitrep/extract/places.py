@@ -25,6 +25,10 @@ ARTICLE_PREFIX = re.compile(r"^(?:al|el|ar|as|ad|an|at|az|ash|ad)[ -]", re.I)
 ADMIN_SUFFIX = re.compile(r"\s+(?:province|governorate|region|district|city|town|village|countryside|area|camp)$", re.I)
 
 
+REGIONS = {"middle east", "europe", "africa", "asia", "the west", "west", "east", "levant", "gulf", "the gulf",
+           "north africa", "the middle east", "america", "latin america", "south asia", "central asia"}
+
+
 @dataclass(frozen=True)
 class Place:
     name: str
@@ -180,6 +184,8 @@ def geocode(name: str, focus_country: str | None = None) -> Place | None:
     """The place a name most likely means, or None."""
     name = name.strip().strip("“”\"'’‘")
     if not name or len(name) < 2:
+        return None
+    if normalise(name) in REGIONS:
         return None
     alias = _alias_exact(name)
     if alias:

@@ -15,6 +15,7 @@ from datetime import date
 from ..model import Article, Event
 
 PRECISION_DAYS = {1: 0, 2: 3, 3: 15}
+VIOLENT = {"battle", "territory", "air", "shelling", "suicide", "ied", "grenade", "chemical", "civ_attack"}
 
 
 def _dates_agree(a: Event, b: Event) -> bool:
@@ -31,9 +32,15 @@ def _dates_agree(a: Event, b: Event) -> bool:
 def _places_agree(a: Event, b: Event) -> bool:
     if a.location is None or b.location is None:
         return a.location == b.location or a.family in ("consult", "vote", "sanction", "dialogue")
-    if a.location_inherited or b.location_inherited:
+    if (a.location_inherited and not _country_level(a)) or (b.location_inherited and not _country_level(b)):
         return a.location == b.location
+    if _country_level(a) or _country_level(b):
+        return a.country == b.country  # "in Syria" is a vaguer telling of "in Manbij"
     return a.location == b.location and a.geo_precision == b.geo_precision
+
+
+def _country_level(event: Event) -> bool:
+    return event.geo_precision == 3 and event.admin1 is None
 
 
 def same_event(a: Event, b: Event) -> bool:
@@ -43,9 +50,10 @@ def same_event(a: Event, b: Event) -> bool:
 
 
 def _absorb(into: Event, other: Event) -> None:
-    if into.date_inherited and not other.date_inherited:
+    if other.event_date and not other.date_inherited and (into.date_inherited or (other.time_precision or 3) < (into.time_precision or 3)):
         into.event_date, into.time_precision, into.date_inherited = other.event_date, other.time_precision, False
-    if (into.location_inherited or into.location is None) and other.location and not other.location_inherited:
+    if ((into.location_inherited or into.location is None or _country_level(into)) and other.location
+            and not other.location_inherited and not _country_level(other)):
         for name in ("location", "country", "admin1", "admin2", "latitude", "longitude", "geo_precision"):
             setattr(into, name, getattr(other, name))
         into.location_inherited = False
@@ -80,10 +88,13 @@ def merge_within_article(events: list[Event]) -> list[Event]:
     merged: list[Event] = []
     for event in events:
         target = next((m for m in merged if same_event(m, event)), None)
-        if target is None and event.location_inherited and event.date_inherited:
+        own_date = any(span["field"] == "event_date" for ev in event.evidence for span in ev["spans"])
+        if target is None and event.location_inherited and not own_date:
             # no place or date of its own ("the military thrust"): it refers back to the last such event
             target = next((m for m in reversed(merged) if m.family == event.family
                            and (m.status == "planned") == (event.status == "planned")), None)
+            if target is None and event.family in VIOLENT:
+                target = next((m for m in reversed(merged) if m.family in VIOLENT), None)  # "wounded in the attack"
         if target is None:
             merged.append(event)
         else:

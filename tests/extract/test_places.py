@@ -1,0 +1,37 @@
+"""Places geocoded offline: GeoNames cities500, the alias file, provinces and countries."""
+from sitrep.extract.places import geocode
+
+
+def test_aleppo_places():
+    aleppo = geocode("Aleppo", "SYR")
+    assert (aleppo.country, aleppo.admin1, aleppo.precision) == ("SYR", "Aleppo", 1)
+    assert abs(aleppo.latitude - 36.20) < 0.05 and abs(aleppo.longitude - 37.16) < 0.05
+    for district in ("Sheikh Saeed", "Saliheen", "al-Hamdaniya", "Old Aleppo", "east Aleppo"):
+        place = geocode(district, "SYR")
+        assert place is not None and place.country == "SYR" and place.admin1 == "Aleppo" and place.precision == 1, district
+    al_bab = geocode("al-Bab", "SYR")
+    assert al_bab.country == "SYR" and abs(al_bab.latitude - 36.37) < 0.05
+
+
+def test_province_and_country_precision():
+    idlib = geocode("Idlib province", "SYR")
+    assert idlib.level == "admin1" and idlib.precision == 3 and idlib.admin1 == "Idlib"
+    assert geocode("Syria").precision == 3 and geocode("Syria").country == "SYR"
+
+
+def test_geneva_is_switzerland():
+    assert geocode("Geneva", "SYR").country == "CHE"
+
+
+def test_guardian_places():
+    manbij = geocode("Manbij", "SYR")  # Guardian 2018-03-31
+    assert manbij.country == "SYR" and manbij.admin1 == "Aleppo"
+    afrin = geocode("Afrin", "SYR")  # Guardian 2018-01-23
+    assert afrin.country == "SYR" and afrin.admin1 == "Aleppo"
+    raqqa = geocode("Raqqa", "SYR")  # Guardian 2017-10-14
+    assert raqqa.country == "SYR" and raqqa.admin1 == "Ar-Raqqah"
+
+
+def test_unknown_is_none_not_a_guess():
+    assert geocode("Massachusetts-ish nowhere", "SYR") is None
+    assert geocode("", "SYR") is None

@@ -1,0 +1,53 @@
+"""Dates resolved against the publication date, as the reports' own words give them."""
+from datetime import date
+
+from sitrep.extract.time import find_time_expressions, with_future
+
+ALEPPO = date(2016, 12, 9)  # a Friday
+
+
+def resolve(text, published, future=False):
+    found = find_time_expressions(text, published)
+    assert found, text
+    expression = with_future(found[0], published, future)
+    return expression.date, expression.precision
+
+
+def test_aleppo_relative_days():
+    assert resolve("The Syrian army pressed an offensive in Aleppo on Friday", ALEPPO) == ("2016-12-09", 1)
+    assert resolve("government forces advanced on Thursday", ALEPPO) == ("2016-12-08", 1)
+    assert resolve("US and Russian officials will meet in Geneva on Saturday", ALEPPO, future=True) == ("2016-12-10", 1)
+    assert resolve("a ceasefire ... beginning on Friday evening", ALEPPO) == ("2016-12-09", 1)
+    assert resolve("had fled parts of east Aleppo in the last 24 hours", ALEPPO) == ("2016-12-09", 1)
+
+
+def test_aleppo_vaguer_spans():
+    day, precision = resolve("which the Syrian army took control of this week", ALEPPO)
+    assert precision == 2 and "2016-12-05" <= day <= "2016-12-09"
+    day, precision = resolve("have in the last two weeks driven rebels from most of their territory", ALEPPO)
+    assert precision == 3 and "2016-11-25" <= day <= "2016-12-09"
+
+
+def test_history_is_marked_background():
+    [since] = find_time_expressions("The rebels have controlled the eastern section since 2012", ALEPPO)
+    assert since.background and since.date is None
+
+
+def test_guardian_weekdays():
+    # Guardian 2018-03-31 (a Saturday): "an operation in Manbij, northern Syria on Thursday"
+    assert resolve("during an operation in Manbij, northern Syria on Thursday", date(2018, 3, 31)) == ("2018-03-29", 1)
+    # Guardian 2018-01-23 (a Tuesday): "Turkey launched the assault on Saturday"
+    assert resolve("Turkey launched the assault on Saturday", date(2018, 1, 23)) == ("2018-01-20", 1)
+    # Guardian 2017-10-14 (a Saturday): "On Friday, a local official said ..."
+    assert resolve("On Friday, a local official said", date(2017, 10, 14)) == ("2017-10-13", 1)
+
+
+def test_explicit_dates():
+    assert resolve("in this handout picture provided by SANA on December 8, 2016", ALEPPO) == ("2016-12-08", 1)
+    assert resolve("on 3 March", date(2019, 3, 22)) == ("2019-03-03", 1)
+    assert resolve("in March 2018", date(2019, 3, 22)) == ("2018-03-15", 3)
+
+
+def test_no_publication_date_no_guess():
+    found = find_time_expressions("clashes on Friday", None)
+    assert found and found[0].date is None
