@@ -6,6 +6,7 @@ extract → merge within the article. Errors with one input are yielded as
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -42,3 +43,59 @@ def process_paths(paths: list[str], defaults: dict, options: Options, nlp=None) 
             yield process_document(item, options, nlp)
         except SitrepError as exc:
             yield exc
+
+
+_WORKER_NLP = None
+
+
+def _extract_batch(articles: list[Article], options: Options) -> list[tuple[Article, list[Event]] | SitrepError]:
+    """Run in a worker process (local or Dask): extract a batch, the model loaded once per process."""
+    global _WORKER_NLP
+    from .nlp.pipeline import load_model
+
+    if _WORKER_NLP is None:
+        _WORKER_NLP = load_model()
+    out = []
+    for article in articles:
+        try:
+            out.append((article, extract_article(article, _WORKER_NLP, selective=options.selective, max_events=options.max_events)))
+        except SitrepError as exc:
+            out.append(exc)
+        except RecursionError:
+            out.append(SitrepError("text too deeply nested to parse", article.origin))
+    return out
+
+
+def _batches(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def extract_many(articles: list[Article], options: Options, workers: int = 1, scheduler: str | None = None,
+                 batch_size: int = 8) -> Iterator[tuple[Article, list[Event]] | SitrepError]:
+    """Events of many articles, in input order, from one process, local worker processes, or a Dask cluster."""
+    batches = _batches(articles, batch_size)
+    if scheduler:
+        from distributed import Client
+
+        try:
+            client = Client(scheduler, timeout="20s")
+        except OSError as exc:
+            raise SitrepError(f"cannot reach the Dask scheduler: {exc}", scheduler) from None
+        try:
+            futures = client.map(_extract_batch, batches, options=options, pure=False)
+            for future in futures:  # in input order, so the store sees what one process would give it
+                yield from future.result()
+        finally:
+            client.close()
+        return
+    if workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = multiprocessing.get_context("spawn" if os.environ.get("SITREP_SPAWN") else "fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            for batch in pool.map(_extract_batch, batches, [options] * len(batches)):
+                yield from batch
+        return
+    for batch in batches:
+        yield from _extract_batch(batch, options)

@@ -77,6 +77,19 @@ def _subject(verb):
     return None
 
 
+def _trailing_speaker(doc, verb):
+    """"..., the Syrian Observatory for Human Rights said." misparsed without a subject: the words after the last comma."""
+    if verb.i < 2 or doc[verb.i - 1].is_punct:
+        return None
+    start = verb.i - 1
+    while start > 0 and not doc[start - 1].is_punct and verb.i - start < 10:
+        start -= 1
+    if start == 0 or doc[start - 1].text not in (",", "”", '"'):
+        return None
+    span = doc[start:verb.i]
+    return span if any(t.pos_ in ("PROPN", "NOUN") for t in span) else None
+
+
 def find_claims(doc, last_claimant: str | None) -> list[ClaimSpan]:
     """Attributions in one parsed sentence."""
     claims: list[ClaimSpan] = []
@@ -95,7 +108,13 @@ def find_claims(doc, last_claimant: str | None) -> list[ClaimSpan]:
         if lemma in ("declare", "announce", "claim", "count", "add", "note") and not any(c.dep_ == "ccomp" for c in token.children):
             continue  # "declared a ceasefire" is the event itself, not a claim
         subject = _subject(token)
-        if subject is None or subject.pos_ == "NUM" or subject.like_num:
+        if subject is None:
+            trailing = _trailing_speaker(doc, token)
+            if trailing is not None:
+                claims.append(ClaimSpan(normalise_claimant(trailing.text, trailing), None, "asserts", token.i,
+                                        (0, trailing.start), (trailing.start_char, trailing.end_char)))
+            continue
+        if subject.pos_ == "NUM" or subject.like_num:
             continue
         span = doc[subject.left_edge.i: subject.right_edge.i + 1]
         if len(span) > 15 or any(t.pos_ == "VERB" and t.dep_ not in ("amod", "compound") for t in span if t.i != subject.i):

@@ -141,6 +141,7 @@ def note_for(event: Event) -> str:
 
 def finalise(events: list[Event], article: Article) -> list[Event]:
     out = []
+    used: set[str] = set()
     for event in events:
         if "caption" in event.verification.split(",") and len(event.evidence) > 1:
             event.evidence = [e for e in event.evidence if article.text[e["start"]:e["end"]] and
@@ -148,7 +149,10 @@ def finalise(events: list[Event], article: Article) -> list[Event]:
         event.verification = settle_verification(event)
         anchor = event.evidence[0]["start"] if event.evidence else 0
         key = f"{article.article_id}|{event.family}|{event.event_date}|{event.location}|{anchor}"
+        while hashlib.sha1(key.encode()).hexdigest()[:16] in used:
+            key += "+"  # two events told in one sentence: still one id each, the same on every run
         event.event_id = hashlib.sha1(key.encode()).hexdigest()[:16]
+        used.add(event.event_id)
         event.sources = [{"article_id": article.article_id, "source": article.source, "url": article.url,
                           "title": article.title, "published": article.published.isoformat() if article.published else None}]
         event.notes = note_for(event)

@@ -1,0 +1,1 @@
+"""The store: articles and deduplicated events kept in an embedded DuckDB file."""
