@@ -49,6 +49,16 @@ def register(sub) -> None:
     stats.add_argument("--format", choices=("table", "json"), default="table")
     stats.set_defaults(func=cmd_stats)
 
+    from .evaluate import register as register_evaluate
+
+    register_evaluate(sub)
+    try:
+        from .api.cli import register as register_serve
+    except ImportError:  # the HTTP server's command lives with the API
+        register_serve = None
+    if register_serve is not None:
+        register_serve(sub)
+
 
 def _filter_options(parser, date_arg) -> None:
     parser.add_argument("--country", metavar="ISO3", help="ISO 3166 alpha-3 code, e.g. SYR")
