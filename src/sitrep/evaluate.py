@@ -92,7 +92,7 @@ def _point(event: dict) -> tuple[float, float] | None:
 
 def place_agrees(gold: dict, predicted: dict) -> bool:
     if not gold.get("location"):
-        return gold.get("country") is None or gold.get("country") == predicted.get("country")
+        return gold.get("country") is None or predicted.get("country") in (None, gold.get("country"))
     if not predicted.get("location"):
         return False
     if _norm(gold["location"]) == _norm(predicted["location"]):

@@ -66,6 +66,9 @@ class ArticleState:
 
 
 LONG_RUNNING = re.compile(r"(?:decades?|years?|months?)-long|long-running|long-standing", re.I)
+STOPPING_LEMMAS = {"halt", "block", "stop", "prevent", "cancel", "postpone", "deny", "avert", "avoid", "end"}
+CUMULATIVE = re.compile(r"\bsince (?:the|its|their) (?:campaign|offensive|operation|war|conflict|start|beginning|uprising|assault)\b|"
+                        r"\bsince (?:19|20)\d\d\b|\bso far this year\b|\bsince the start of\b", re.I)
 BACKGROUND_ADVERBS = {"previously", "formerly", "long", "once", "repeatedly", "often", "frequently", "usually", "regularly"}
 VIOLENT_FAMILIES = {"battle", "territory", "air", "shelling", "suicide", "ied", "grenade", "chemical", "civ_attack"}
 PLANNED_HEADS = {"due", "set", "scheduled", "expected", "going", "plan", "agree", "decide", "prepare"}
@@ -314,8 +317,10 @@ def _attached_to_speech(token, stop) -> bool:
 
 
 def _locative(token, trigger_token) -> bool:
-    """Whether a place hangs from the trigger (or its verb) by a locative preposition."""
+    """Whether a place hangs from the trigger's clause by a locative preposition ("talks ... in Ankara")."""
     verb = _governing_verb(trigger_token)
+    if token.dep_ == "pobj" and token.head.lower_ in ("in", "at") and _clause_of(token).i == _clause_of(trigger_token).i:
+        return True
     node = token
     for _ in range(4):
         if node.dep_ == "pobj" and node.head.lower_ in ("in", "at") and node.head.head.i in (trigger_token.i, verb.i):
@@ -327,7 +332,7 @@ def _locative(token, trigger_token) -> bool:
     return False
 
 
-def choose_places(doc, text, trigger: Trigger, candidates, acled: bool) -> list[tuple[int, int, Place]]:
+def choose_places(doc, text, trigger: Trigger, candidates, acled: bool, focus_country: str | None = None) -> list[tuple[int, int, Place]]:
     """The place(s) of one trigger: coordinated places ("around Damascus and ... Idlib") give one each."""
     clause = _clause_of(trigger.token)
     scored = []
@@ -338,6 +343,8 @@ def choose_places(doc, text, trigger: Trigger, candidates, acled: bool) -> list[
         same_clause = _clause_of(root).i == clause.i
         if trigger.row["family"] in STRICT_PLACE_FAMILIES and not _locative(root, trigger.token):
             continue
+        if acled and place.country != focus_country and focus_country and not _locative(root, trigger.token):
+            continue  # "backed by Moscow and Tehran": a foreign capital named in passing is not where it happened
         level_rank = {"alias": 0, "city": 0, "admin1": 1, "country": 2}[place.level]
         scored.append(((0 if same_clause else 1), level_rank, abs(root.i - trigger.token.i), start, end, place, root))
     if not scored:
@@ -378,6 +385,8 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
     row = trigger.row
     acled = row["event_type"] not in ("-", "")
     mode = modality(trigger)
+    if mode == "planned" and row["family"] in VIOLENT_FAMILIES:
+        return []  # violence that may come is not an event (ACLED codes what happened)
     # date
     expression = choose_time(doc, trigger, expressions)
     future = mode == "planned"
@@ -399,7 +408,7 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
         event.event_date, event.time_precision = expression.date, expression.precision
         spans.append(_span("event_date", text, expression.start, expression.end, sentence.start))
     elif article.published is not None:
-        carried = state.last_date_by_paragraph.get(sentence.paragraph_index)
+        carried = _recent(state.last_date_by_paragraph, sentence, 3)
         event.event_date, event.time_precision = carried or (article.published.isoformat(), 2)
         event.date_inherited = carried is None  # a date carried from the paragraph is the text's own
     if event.event_date and article.published is not None:
@@ -450,7 +459,7 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
     event.evidence = [{"article_id": article.article_id, "sentence": text, "start": sentence.start,
                        "end": sentence.end, "spans": spans}]
     # places
-    places = choose_places(doc, text, trigger, candidates, acled)
+    places = choose_places(doc, text, trigger, candidates, acled, state.focus_country)
     if event.actor1 is None:
         event.actor1 = _speaker_as_actor(doc, trigger, attached, text, state)
     if row["family"] in ("consult", "agreement") and event.actor2 is None and event.assoc_actor_1:
@@ -462,7 +471,7 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
         if ahead is not None:  # "seized a town in the east ... Opposition from militants in Mayadeen collapsed"
             places = [(trigger.start, trigger.start, ahead)]
     if not places:
-        inherited = state.last_place_by_paragraph.get(sentence.paragraph_index) or state.focus_place
+        inherited = _recent(state.last_place_by_paragraph, sentence, 2) or state.focus_place
         if acled and inherited is None and state.focus_country:
             from .places import country_place
 
@@ -480,9 +489,9 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
             if end > start:
                 copy_event.evidence[0]["spans"].append(_span("location", text, start, end, sentence.start))
             events.append(copy_event)
-        state.last_place_by_paragraph[sentence.paragraph_index] = places[0][2]
+        state.last_place_by_paragraph[sentence.paragraph_index] = (sentence.start, places[0][2])
     if expression is not None and expression.date and not future:
-        state.last_date_by_paragraph[sentence.paragraph_index] = (expression.date, expression.precision)
+        state.last_date_by_paragraph[sentence.paragraph_index] = (sentence.start, (expression.date, expression.precision))
     return events
 
 
@@ -513,6 +522,15 @@ def _first_town(text: str, focus_country: str | None) -> Place | None:
         if place and place.level in ("city", "alias"):
             return place
     return None
+
+
+def _recent(carried: dict, sentence: Sentence, within_sentences: int):
+    """What an earlier sentence of the same paragraph set, if it lies at most a few sentences back."""
+    entry = carried.get(sentence.paragraph_index)
+    if entry is None:
+        return None
+    start, value = entry
+    return value if sentence.start - start <= within_sentences * 220 else None
 
 
 def _set_place(event: Event, place: Place) -> None:
@@ -558,6 +576,16 @@ def find_triggers(doc, text: str, masked) -> list[Trigger]:
 def keep_trigger(trigger: Trigger, text: str, has_anchor: bool) -> bool:
     if trigger.row["anchor"] == "anchor" and not has_anchor:
         return False
+    token = trigger.token
+    if token.tag_ == "VBG" and token.dep_ == "acl":
+        return False  # "rebels fighting to overthrow Assad", "a soldier fighting against IS": who they are, not an event
+    verb = _governing_verb(token)
+    if verb is not token and verb.lemma_.lower() in STOPPING_LEMMAS:
+        return False  # "aid convoys have been halted"
+    if trigger.row["family"] in VIOLENT_FAMILIES and CUMULATIVE.search(text):
+        return False  # "more than 100 killed in airstrikes and shelling since the campaign started": a running total
+    if trigger.row["family"] == "battle" and any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in verb.children):
+        return False  # "Erdoğan and Putin clashed": words, not arms
     if is_negated(trigger, text) or is_reference(trigger):
         return False
     if trigger.row["family"] == "killing" and is_war_total(trigger):
@@ -644,6 +672,8 @@ def extract_article(article: Article, nlp=None, selective: bool = True, max_even
                                                 "end": sentence.end, "spans": [_span("claim", text, trigger.start, trigger.end, sentence.start)]})
                     continue
             built = build_event(article, sentence, doc, trigger, state, claims, mentions, expressions, candidates, next_text)
+            if trigger.row["family"] == "displacement" and not (expressions or re.search(r"\d|hundreds|thousands|dozens", text)):
+                built = []  # "people who have fled the violence": background, not a reported flight
             if trigger.row["family"] == "killing":
                 built = [e for e in built if e.actor2 == "Civilians"] or _fold_killing(built, here or events)
             for event in built:

@@ -36,6 +36,8 @@ PATTERNS = [
     ("this_month", r"\b(?:this|earlier this|later this) month\b"),
     ("last_month", r"\blast month\b"),
     ("year", r"\b(?:in|since|during|by) (?P<y>(?:19|20)\d\d)\b"),
+    ("last_year", r"\b(?:last year|(?:in|since|during) the (?:previous|past) year)\b"),
+    ("this_year", r"\b(?:earlier|later) this year\b"),
     ("years_ago", r"\b(?P<n>\w+) years? ago\b|\bin the (?:last|past) (?P<n2>\w+) years\b|\bsince the (?:start|beginning) of the (?:war|conflict|uprising)\b|\bthe (?:\w+ )?years since\b"),
 ]
 COMPILED = [(kind, re.compile(pattern, re.I)) for kind, pattern in PATTERNS]
@@ -110,8 +112,10 @@ def _resolve(kind: str, match: re.Match, published: date | None, future: bool) -
         year = int(groups["y"])
         background = published is None or year < published.year
         return (date(year, 7, 1), 3, background) if not background else (None, None, True)
-    if kind == "years_ago":
+    if kind in ("years_ago", "last_year"):
         return None, None, True
+    if kind == "this_year":
+        return (published - timedelta(days=45), 3, False) if published else (None, None, False)
     if published is None:
         return None, None, False
     if kind == "weekday":
