@@ -18,6 +18,8 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "web" / "world.geojson"
 DIGITS = 2  # about 1 km: plenty for a country outline
+TOLERANCE = 0.03  # degrees: arcs simplified (Douglas-Peucker) to about 3 km
+MIN_AREA = 0.05  # square degrees: smaller islands dropped (a country keeps at least its largest part)
 
 
 def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
@@ -34,8 +36,34 @@ def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
         for dx, dy in arc:
             x, y = x + dx, y + dy
             points.append((x * sx + tx, y * sy + ty))
-        arcs.append(points)
+        arcs.append(simplify(points, TOLERANCE))
     return arcs
+
+
+def simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
+    """Douglas-Peucker on one arc; its ends stay, so neighbouring countries still meet."""
+    if len(points) < 3:
+        return points
+    keep, stack = {0, len(points) - 1}, [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x1, y1), (x2, y2) = points[first], points[last]
+        dx, dy = x2 - x1, y2 - y1
+        length = (dx * dx + dy * dy) ** 0.5
+        far, where = 0.0, None
+        for k in range(first + 1, last):
+            x, y = points[k]
+            distance = abs(dy * (x - x1) - dx * (y - y1)) / length if length else ((x - x1) ** 2 + (y - y1) ** 2) ** 0.5
+            if distance > far:
+                far, where = distance, k
+        if where is not None and far > tolerance:
+            keep.add(where)
+            stack += [(first, where), (where, last)]
+    return [points[k] for k in sorted(keep)]
+
+
+def area(ring_points: list[list[float]]) -> float:
+    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring_points, ring_points[1:]))) / 2
 
 
 def ring(indices: list[int], arcs: list) -> list[list[float]]:
@@ -70,7 +98,8 @@ def feature(geometry: dict, arcs: list) -> dict | None:
         return None
     coordinates = [[ring(r, arcs) for r in polygon] for polygon in polygons]
     coordinates = [[r for r in polygon if len(r) >= 4] for polygon in coordinates]
-    coordinates = [polygon for polygon in coordinates if polygon]
+    coordinates = sorted((polygon for polygon in coordinates if polygon), key=lambda p: -area(p[0]))
+    coordinates = [p for p in coordinates if area(p[0]) >= MIN_AREA] or coordinates[:1]
     properties = geometry.get("properties") or {}
     return {"type": "Feature",
             "properties": {"name": properties.get("name"), "iso3": iso3(geometry.get("id"))},
@@ -80,7 +109,8 @@ def feature(geometry: dict, arcs: list) -> dict | None:
 def build(topojson_path: str, out: Path = OUT) -> int:
     topology = json.loads(Path(topojson_path).read_text(encoding="utf-8"))
     arcs = decode_arcs(topology)
-    features = [f for f in (feature(g, arcs) for g in topology["objects"]["countries"]["geometries"]) if f]
+    features = [f for f in (feature(g, arcs) for g in topology["objects"]["countries"]["geometries"]) if f
+                and f["geometry"]["coordinates"]]
     collection = {"type": "FeatureCollection",
                   "source": "Natural Earth via world-atlas 2.0.2 (public domain / ISC)", "features": features}
     out.write_text(json.dumps(collection, separators=(",", ":")), encoding="utf-8")

@@ -66,9 +66,16 @@ class ArticleState:
 
 
 LONG_RUNNING = re.compile(r"(?:decades?|years?|months?)-long|long-running|long-standing", re.I)
+PLANNABLE_FAMILIES = {"consult", "vote", "sanction", "dialogue", "aid", "agreement", "ceasefire", "reject", "threat"}
+PERSON_WORDS = {"he", "she", "him", "her", "they", "them", "man", "men", "woman", "women", "militant", "militants",
+                "suspect", "suspects", "member", "members", "leader", "commander", "fighter", "fighters", "soldier",
+                "soldiers", "journalist", "activist", "activists"}
 STOPPING_LEMMAS = {"halt", "block", "stop", "prevent", "cancel", "postpone", "deny", "avert", "avoid", "end"}
 CUMULATIVE = re.compile(r"\bsince (?:the|its|their) (?:campaign|offensive|operation|war|conflict|start|beginning|uprising|assault)\b|"
-                        r"\bsince (?:19|20)\d\d\b|\bso far this year\b|\bsince the start of\b", re.I)
+                        r"\bsince (?:19|20)\d\d\b|\bso far this year\b|\bsince the start of\b|"
+                        r"\bin (?:the (?:past|last) )?(?:\w+ )?(?:days|weeks|months|years) of\b|"
+                        r"\bover (?:the (?:past|last) )?(?:\w+ )?(?:days|weeks|months|years)\b|"
+                        r"\bin (?:\w+ )(?:weeks|months|years)\b|\bthe (?:19|20)\d0s\b", re.I)
 BACKGROUND_ADVERBS = {"previously", "formerly", "long", "once", "repeatedly", "often", "frequently", "usually", "regularly"}
 VIOLENT_FAMILIES = {"battle", "territory", "air", "shelling", "suicide", "ied", "grenade", "chemical", "civ_attack"}
 PLANNED_HEADS = {"due", "set", "scheduled", "expected", "going", "plan", "agree", "decide", "prepare"}
@@ -376,6 +383,15 @@ def _span(field_name: str, text: str, start: int, end: int, offset: int) -> dict
     return {"field": field_name, "text": text[start:end], "start": offset + start, "end": offset + end}
 
 
+def _captures_people(token) -> bool:
+    """"He had been captured", "two militants were captured": people taken, not ground."""
+    verb = _governing_verb(token)
+    for child in list(verb.children) + list(token.children):
+        if child.dep_ in ("nsubjpass", "dobj", "nsubj") and (child.lower_ in PERSON_WORDS or child.ent_type_ == "PERSON"):
+            return child.dep_ != "nsubj" or any(c.dep_ == "auxpass" for c in verb.children)
+    return False
+
+
 def _territory_subtype(actor1_kind: str | None) -> str:
     return "Non-state actor overtakes territory" if actor1_kind in ("rebel", "islamist", "militia") else "Government regains territory"
 
@@ -385,8 +401,8 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
     row = trigger.row
     acled = row["event_type"] not in ("-", "")
     mode = modality(trigger)
-    if mode == "planned" and row["family"] in VIOLENT_FAMILIES:
-        return []  # violence that may come is not an event (ACLED codes what happened)
+    if mode == "planned" and row["family"] not in PLANNABLE_FAMILIES:
+        return []  # violence or moves that may come are not events (ACLED codes what happened)
     # date
     expression = choose_time(doc, trigger, expressions)
     future = mode == "planned"
@@ -437,7 +453,9 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
             spans.append(_span("actor", text, mention.start, mention.end, sentence.start))
     if acled and (event.actor1 or "").startswith("Government of ") and row["plover_type"] == "ASSAULT":
         event.actor1 = event.actor1.replace("Government of ", "Military Forces of ")  # "Turkey launched the assault"
-    if row["sub_event_type"] == "{territory}":
+    if row["sub_event_type"] == "{territory}" and _captures_people(trigger.token):
+        event.family, event.event_type, event.sub_event_type, event.plover_type = "arrest", "Strategic developments", "Arrests", "COERCE"
+    elif row["sub_event_type"] == "{territory}":
         kind = next((m.kind for m in mentions if m.name == roles["actor1"]), None)
         event.sub_event_type = _territory_subtype(kind)
     if row["sub_event_type"] == "{attack}":
@@ -573,12 +591,21 @@ def find_triggers(doc, text: str, masked) -> list[Trigger]:
     return strong if strong else triggers
 
 
+def _sentence_of(text: str, trigger: Trigger) -> str:
+    """The part of a (possibly multi-sentence, quoted) text that holds the trigger, up to its end mark."""
+    end = re.search(r"[.!?]", text[trigger.end:])
+    start = max(text.rfind(". ", 0, trigger.start), text.rfind("? ", 0, trigger.start), text.rfind("! ", 0, trigger.start))
+    return text[start + 1: trigger.end + (end.end() if end else len(text))]
+
+
 def keep_trigger(trigger: Trigger, text: str, has_anchor: bool) -> bool:
     if trigger.row["anchor"] == "anchor" and not has_anchor:
         return False
     token = trigger.token
-    if token.tag_ == "VBG" and token.dep_ == "acl":
-        return False  # "rebels fighting to overthrow Assad", "a soldier fighting against IS": who they are, not an event
+    if token.tag_ in ("VBG", "VBN") and token.dep_ in ("acl", "amod"):
+        return False  # "rebels fighting to overthrow Assad", "areas retaken by Damascus", "bombed buildings": descriptions
+    if _sentence_of(text, trigger).rstrip(" ”\"’'").endswith("?"):
+        return False  # "Why are we bombed by planes?": a question, not a report
     verb = _governing_verb(token)
     if verb is not token and verb.lemma_.lower() in STOPPING_LEMMAS:
         return False  # "aid convoys have been halted"

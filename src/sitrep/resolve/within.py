@@ -93,7 +93,7 @@ def merge_within_article(events: list[Event]) -> list[Event]:
             # no place or date of its own ("the military thrust"): it refers back to the last such event
             target = next((m for m in reversed(merged) if m.family == event.family
                            and (m.status == "planned") == (event.status == "planned")), None)
-            if target is None and event.family in VIOLENT:
+            if target is None and (event.family in VIOLENT or event.family == "killing"):
                 target = next((m for m in reversed(merged) if m.family in VIOLENT), None)  # "wounded in the attack"
         if target is None:
             merged.append(event)
