@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from .errors import SitrepError
-from .extract.events import extract_article
+from .extract.events import extract_article, extract_articles
 from .ingest.clean import MAX_ARTICLE_CHARS, clean
 from .ingest.readers import read_documents
 from .model import Article, Event, RawDocument
@@ -55,6 +55,11 @@ def _extract_batch(articles: list[Article], options: Options) -> list[tuple[Arti
 
     if _WORKER_NLP is None:
         _WORKER_NLP = load_model()
+    try:
+        results = extract_articles(articles, _WORKER_NLP, selective=options.selective, max_events=options.max_events)
+        return list(zip(articles, results))
+    except (SitrepError, RecursionError):
+        pass  # one bad article in the batch: redo it one by one so the others go through
     out = []
     for article in articles:
         try:
@@ -71,7 +76,7 @@ def _batches(items: list, size: int) -> list[list]:
 
 
 def extract_many(articles: list[Article], options: Options, workers: int = 1, scheduler: str | None = None,
-                 batch_size: int = 8) -> Iterator[tuple[Article, list[Event]] | SitrepError]:
+                 batch_size: int = 32) -> Iterator[tuple[Article, list[Event]] | SitrepError]:
     """Events of many articles, in input order, from one process, local worker processes, or a Dask cluster."""
     batches = _batches(articles, batch_size)
     if scheduler:

@@ -26,10 +26,9 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field, Strict, field_validator
+from pydantic import BaseModel, Field, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__
 from ..errors import SitrepError
@@ -65,7 +64,7 @@ def create_app(db: str | None = None, token: str | None = None, max_body: int = 
     _add_page(app)
     app.add_middleware(GZipMiddleware, minimum_size=2048)
     if allowed_hosts:
-        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+        app.add_middleware(HostGuard, allowed_hosts=allowed_hosts)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_body=max_body)
     return app
@@ -112,6 +111,26 @@ class BodyLimit:
         await response(scope, receive, send)
 
 
+class HostGuard:
+    """400 unless the Host header names an allowed host: a page elsewhere cannot reach a loopback server by DNS rebinding."""
+
+    def __init__(self, app, allowed_hosts: list[str]):
+        self.app, self.allowed = app, {h.lower() for h in allowed_hosts}
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and self._host(scope) not in self.allowed:
+            response = _error_response(400, "unexpected Host header (this server answers only to its loopback address)")
+            return await response(scope, receive, send)
+        await self.app(scope, receive, send)
+
+    @staticmethod
+    def _host(scope) -> str:
+        host = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1").lower()
+        if host.startswith("["):  # [::1]:8000
+            return host.split("]")[0] + "]"
+        return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
 class SecurityHeaders:
     """A Content-Security-Policy that lets the page load nothing from outside, and no Referer (tokens live in URLs)."""
 
@@ -140,13 +159,20 @@ def _error_response(status: int, message: str, detail=None, headers: dict | None
 
 
 def _one_line(errors: list[dict]) -> str:
-    parts = []
-    for error in errors:
-        where = ".".join(str(p) for p in error.get("loc", ()) if p not in ("query", "path", "body"))
-        value = error.get("input")
-        shown = f" (got {str(value)[:40]!r})" if isinstance(value, (str, int, float)) and where else ""
-        parts.append(f"{where or 'request'}: {error.get('msg', 'invalid')}{shown}")
-    return "; ".join(parts) or "invalid request"
+    """The validation errors as one line: `where: what (got value)`."""
+    return "; ".join(_describe(error) for error in errors) or "invalid request"
+
+
+def _describe(error: dict) -> str:
+    kind, value = error.get("type", ""), error.get("input")
+    where = ".".join(str(p) for p in error.get("loc", ()) if p not in ("query", "path", "body")) or "request"
+    if kind == "json_invalid":
+        return "request body is not valid JSON"
+    if kind.startswith(("date_", "datetime_")):
+        return f"{where}: cannot parse date {str(value)[:40]!r} (expected YYYY-MM-DD)"
+    message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
+    shown = f" (got {str(value)[:40]!r})" if isinstance(value, (str, int, float)) and "cannot parse" not in message else ""
+    return f"{where}: {message}{shown}"
 
 
 def _add_error_handlers(app: FastAPI) -> None:
@@ -210,7 +236,7 @@ class ExtractRequest(BaseModel):
     """One article to extract events from; nothing is stored."""
 
     text: str = Field(..., description="the article: plain text or HTML")
-    published: Annotated[date, Strict()] | None = Field(
+    published: date | None = Field(
         None, description="publication date, YYYY-MM-DD: relative dates ('on Friday') resolve against it")
     source: str | None = Field(None, max_length=200, description="the outlet, e.g. Reuters")
     title: str | None = Field(None, max_length=2000)
@@ -222,6 +248,16 @@ class ExtractRequest(BaseModel):
         if not value.strip():
             raise ValueError("text is empty")
         return value
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def iso_date(cls, value):
+        if value is None or value == "":
+            return None
+        try:
+            return date.fromisoformat(value) if isinstance(value, str) else date.fromisoformat("")
+        except ValueError:
+            raise ValueError(f"cannot parse date {str(value)[:40]!r} (expected YYYY-MM-DD)") from None
 
 
 def _api_router() -> APIRouter:

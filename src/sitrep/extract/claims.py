@@ -44,15 +44,39 @@ ROLE_WORDS = re.compile(
     r"chief|leader|police|rebels?|officials|diplomats|media|observatory|members?)\b", re.I)
 
 
+ORG_WORDS = re.compile(
+    r"\b(?:Council|Committee|Ministry|Office|Forces|Army|Front|Party|Commission|Observatory|Agency|Group|Union|Assembly|"
+    r"Court|Department|Authority|Administration|Coalition|Brigade|Movement|Organi[sz]ation|Network|Media|News|Times|Post|"
+    r"Guardian|Institute|Centre|Center|Foundation|Red|Crescent|Cross|Helmets|Watch|International|Nations)\b")
+
+
+def _proper_name_runs(span) -> list[str]:
+    """Runs of proper-noun tokens in a speaker's words: the people named ("Sergei Rudskoi")."""
+    runs, current = [], []
+    for token in span:
+        if token.tag_ == "NNP" and token.text[:1].isupper():
+            current.append(token.text)
+        else:
+            if current:
+                runs.append(" ".join(current))
+            current = []
+    if current:
+        runs.append(" ".join(current))
+    return [r for r in runs if not load("claimants.tsv").find(r) and not load("actors.tsv").find(r) and not ORG_WORDS.search(r)]
+
+
 def normalise_claimant(text: str, doc_span=None) -> str:
     found = load("claimants.tsv").find(text)
     if found:
         return found[0][2]["name"]
+    outlet = outlet_of(text)
+    if outlet and re.search(r"news agency|agency|television|\btv\b|newspaper|radio|outlet", text, re.I):
+        return outlet
     actors = load("actors.tsv").find(text)
     if actors and "{country}" not in actors[0][2]["name"]:
         return actors[0][2]["name"]
     words = text
-    people = [ent.text for ent in doc_span.ents if ent.label_ == "PERSON"] if doc_span is not None else []
+    people = _proper_name_runs(doc_span) if doc_span is not None else []
     for person in people:
         if len(person) < len(text):
             words = words.replace(person, " ")

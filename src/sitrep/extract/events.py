@@ -271,24 +271,48 @@ def choose_time(doc, trigger: Trigger, expressions: list[TimeExpression]):
     return chosen
 
 
+CAPITALISED_PHRASE = re.compile(r"(?:(?:al|el|ar|as|ad|ash)-)?[A-Z][\w’'-]+(?:\s+(?:(?:al|el)-)?[A-Z][\w’'-]+){0,3}")
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|of|around|into|on|outside|towards|toward|from|across|to)\s+(?:the\s+)?$", re.I)
+IN_AT_BEFORE = re.compile(r"\b(?:in|at|near|outside|into)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+LEADING_STOPWORDS = {"the", "a", "an", "but", "in", "on", "at", "and", "meanwhile", "after", "before", "during", "when",
+                     "while", "since", "as", "if", "elsewhere", "outside", "inside", "near", "there", "it", "this", "that"}
+
+
+def _named_places(text: str):
+    """Capitalised phrases that may name places (the parser's NER is not run: it costs half the parse)."""
+    for match in CAPITALISED_PHRASE.finditer(text):
+        words = match.group(0).split()
+        start = match.start()
+        while words and words[0].lower() in LEADING_STOPWORDS:
+            start += len(words[0]) + 1
+            words = words[1:]
+        if not words:
+            continue
+        name = " ".join(words)
+        name = re.sub(r"[’']s$", "", name)
+        end = start + len(name)
+        tail = text[end:end + 14]
+        suffix = re.match(r"\s+(province|governorate|countryside)\b", tail, re.I)
+        if suffix:
+            name = name + " " + suffix.group(1).lower()
+        elif re.search(r"province of\s+$", text[max(0, start - 20):start], re.I):
+            name = name + " province"
+        yield start, end, name
+
+
 def place_candidates(doc, text: str, focus_country: str | None, masked) -> list[tuple[int, int, Place]]:
     """Places named in a sentence that may be where something happened."""
     found: list[tuple[int, int, Place]] = list(match_aliases(text))
-    for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC"):
+    for start, end, name in _named_places(text):
+        if any(not (end <= s or start >= e) for s, e, _ in found):
             continue
-        if any(not (ent.end_char <= s or ent.start_char >= e) for s, e, _ in found):
-            continue
-        name = ent.text
-        tail = text[ent.end_char:ent.end_char + 12]
-        if re.match(r"\s+(?:province|governorate|countryside)", tail, re.I):
-            name = name + re.match(r"\s+(\w+)", tail).group(0)
-        before = text[max(0, ent.start_char - 30):ent.start_char]
-        if re.search(r"province of\s+$", before, re.I):
-            name = name + " province"
         place = geocode(name, focus_country)
-        if place:
-            found.append((ent.start_char, ent.end_char, place))
+        if place is None:
+            continue
+        in_at = bool(IN_AT_BEFORE.search(text[max(0, start - 12):start]))
+        if place.level == "city" and not in_at and place.country != focus_country:
+            continue  # a capitalised word ("Bolton") that happens to name a town abroad
+        found.append((start, end, place))
     for match in CAPITALISED_PLACE.finditer(text):
         start, end = match.start(1), match.end(1)
         if any(not (end <= s or start >= e) for s, e, _ in found):
@@ -383,11 +407,19 @@ def _span(field_name: str, text: str, start: int, end: int, offset: int) -> dict
     return {"field": field_name, "text": text[start:end], "start": offset + start, "end": offset + end}
 
 
+def _is_person(token) -> bool:
+    """A proper name that is neither a known actor nor a place ("Erdoğan", "Sgt Matt Tonroe")."""
+    if token.tag_ != "NNP":
+        return False
+    words = token.doc[token.left_edge.i:token.i + 1].text
+    return not load("actors.tsv").find(words) and geocode(token.text) is None
+
+
 def _captures_people(token) -> bool:
     """"He had been captured", "two militants were captured": people taken, not ground."""
     verb = _governing_verb(token)
     for child in list(verb.children) + list(token.children):
-        if child.dep_ in ("nsubjpass", "dobj", "nsubj") and (child.lower_ in PERSON_WORDS or child.ent_type_ == "PERSON"):
+        if child.dep_ in ("nsubjpass", "dobj", "nsubj") and (child.lower_ in PERSON_WORDS or _is_person(child)):
             return child.dep_ != "nsubj" or any(c.dep_ == "auxpass" for c in verb.children)
     return False
 
@@ -609,9 +641,11 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool) -> bool:
     verb = _governing_verb(token)
     if verb is not token and verb.lemma_.lower() in STOPPING_LEMMAS:
         return False  # "aid convoys have been halted"
+    if trigger.row["family"] == "battle" and token.tag_ == "VBG" and token.dep_ == "pcomp":
+        return False  # "convicted of fighting against IS", "insisted on fighting": an activity, not an event
     if trigger.row["family"] in VIOLENT_FAMILIES and CUMULATIVE.search(text):
         return False  # "more than 100 killed in airstrikes and shelling since the campaign started": a running total
-    if trigger.row["family"] == "battle" and any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in verb.children):
+    if trigger.row["family"] == "battle" and any(c.dep_ == "nsubj" and _is_person(c) for c in verb.children):
         return False  # "Erdoğan and Putin clashed": words, not arms
     if is_negated(trigger, text) or is_reference(trigger):
         return False
@@ -658,12 +692,30 @@ def denial_of(trigger: Trigger, claims) -> object | None:
 
 def extract_article(article: Article, nlp=None, selective: bool = True, max_events: int = 500) -> list[Event]:
     """All events of one article (merged within the article), and its context figures on `article`."""
+    return extract_articles([article], nlp, selective, max_events)[0]
+
+
+def extract_articles(articles: list[Article], nlp=None, selective: bool = True, max_events: int = 500) -> list[list[Event]]:
+    """Events of several articles: the sentences worth parsing go through spaCy in one batch."""
+    nlp = nlp or load_model()
+    prepared = []
+    texts = []
+    for article in articles:
+        sentences = split_sentences(article)
+        wanted = sentences_to_parse(sentences, selective)
+        prepared.append((article, sentences, wanted, len(texts)))
+        texts.extend(sentences[i].text for i in wanted)
+    docs = parse(nlp, texts, batch_size=256)
+    results = []
+    for article, sentences, wanted, offset in prepared:
+        article_docs = dict(zip(wanted, docs[offset:offset + len(wanted)]))
+        results.append(_extract_parsed(article, sentences, article_docs, max_events))
+    return results
+
+
+def _extract_parsed(article: Article, sentences: list[Sentence], docs: dict, max_events: int) -> list[Event]:
     from ..resolve.within import finalise, merge_within_article
 
-    nlp = nlp or load_model()
-    sentences = split_sentences(article)
-    wanted = sentences_to_parse(sentences, selective)
-    docs = dict(zip(wanted, parse(nlp, [sentences[i].text for i in wanted])))
     state = article_focus(article)
     events: list[Event] = []
     context: list[dict] = []

@@ -30,6 +30,7 @@ PATTERNS = [
     ("tomorrow", r"\btomorrow\b"),
     ("last_hours", r"\b(?:in|over|during) the (?:last|past) (?P<n>24|48|72) hours\b"),
     ("last_days", r"\b(?:in|over|during|for) the (?:last|past) (?P<n>\w+) (?P<unit>days|weeks|months)\b"),
+    ("ago", r"\b(?P<n>\w+) (?P<unit>days?|weeks?|months?) ago\b"),
     ("this_week", r"\b(?:this|earlier this|later this) week\b"),
     ("last_week", r"\blast week\b"),
     ("next_week", r"\bnext week\b"),
@@ -134,6 +135,13 @@ def _resolve(kind: str, match: re.Match, published: date | None, future: bool) -
         span_days = count * {"days": 1, "weeks": 7, "months": 30}[groups["unit"].lower()]
         precision = 2 if span_days <= 7 else 3
         return published - timedelta(days=span_days // 2), precision, False
+    if kind == "ago":
+        count = _count(groups["n"])
+        if count is None:
+            return None, None, False
+        unit = groups["unit"].lower().rstrip("s")
+        days = count * {"day": 1, "week": 7, "month": 30}[unit]
+        return published - timedelta(days=days), {"day": 1, "week": 2, "month": 3}[unit], False
     if kind == "this_week":
         return published - timedelta(days=min(published.weekday(), 6) // 2), 2, False
     if kind == "last_week":

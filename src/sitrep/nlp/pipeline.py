@@ -76,19 +76,22 @@ def split_sentences(article: Article) -> list[Sentence]:
     return sentences
 
 
+EXCLUDED_COMPONENTS = ("ner",)  # places and names come from the gazetteer and lexicons; NER would double the parse
+
+
 @functools.lru_cache(maxsize=2)
 def load_model(name: str = DEFAULT_MODEL):
-    """The spaCy pipeline, from its installed package."""
+    """The spaCy pipeline (tagger, parser, lemmatizer), from its installed package."""
     import importlib
 
     import spacy
 
     try:
         module = importlib.import_module(name)
-        return module.load()
+        return module.load(exclude=list(EXCLUDED_COMPONENTS))
     except ImportError:
         try:
-            return spacy.load(name)
+            return spacy.load(name, exclude=list(EXCLUDED_COMPONENTS))
         except OSError:
             raise SitrepError(f"spaCy model {name!r} is not installed (pip install the project first)") from None
 
