@@ -273,6 +273,7 @@ def choose_time(doc, trigger: Trigger, expressions: list[TimeExpression]):
 
 CAPITALISED_PHRASE = re.compile(r"(?:(?:al|el|ar|as|ad|ash)-)?[A-Z][\w’'-]+(?:\s+(?:(?:al|el)-)?[A-Z][\w’'-]+){0,3}")
 LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|of|around|into|on|outside|towards|toward|from|across|to)\s+(?:the\s+)?$", re.I)
+DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|ni|qi|li|ri|si|ti|vi|zi|ch|can)$", re.I)
 IN_AT_BEFORE = re.compile(r"\b(?:in|at|near|outside|into)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 LEADING_STOPWORDS = {"the", "a", "an", "but", "in", "on", "at", "and", "meanwhile", "after", "before", "during", "when",
                      "while", "since", "as", "if", "elsewhere", "outside", "inside", "near", "there", "it", "this", "that"}
@@ -307,8 +308,8 @@ def place_candidates(doc, text: str, focus_country: str | None, masked) -> list[
         if any(not (end <= s or start >= e) for s, e, _ in found):
             continue
         place = geocode(name, focus_country)
-        if place is None:
-            continue
+        if place is None or (place.level == "country" and DEMONYM.search(name)):
+            continue  # "Syrian government": an adjective, not a place
         in_at = bool(IN_AT_BEFORE.search(text[max(0, start - 12):start]))
         if place.level == "city" and not in_at and place.country != focus_country:
             continue  # a capitalised word ("Bolton") that happens to name a town abroad
