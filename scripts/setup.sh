@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
 if [ "${SITREP_SYSTEM_PACKAGES:-0}" = "1" ] && command -v apt-get >/dev/null; then
   # the browser used by the web-page test
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) \
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
     || echo "setup: could not install chromium; the browser test will be skipped" >&2
 fi
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv

@@ -33,6 +33,7 @@ class Scores:
     misses: list = field(default_factory=list)
     false_events: list = field(default_factory=list)
     articles: int = 0
+    typing: list = field(default_factory=list)  # (gold label, predicted label) per text: the main event's sub-type
 
     @property
     def precision(self) -> float:
@@ -51,8 +52,11 @@ class Scores:
         count = self.field_counts[name]
         return self.field_hits[name] / count if count else None
 
+    def typing_report(self) -> dict:
+        return typing_metrics(self.typing)
+
     def to_dict(self) -> dict:
-        return {
+        return {"typing": self.typing_report(),
             "articles": self.articles, "gold_events": self.gold, "predicted_events": self.predicted, "matched": self.matched,
             "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
             "field_accuracy": {f: (round(self.accuracy(f), 4) if self.accuracy(f) is not None else None) for f in FIELDS},
@@ -185,6 +189,61 @@ def score_article(gold: list[dict], predicted: list[dict], scores: Scores, label
             scores.false_events.append({"article": label, **_brief(event, sentence)})
 
 
+NONE = "(none)"
+
+
+def main_label(events: list[dict]) -> str:
+    """The sub-event type of a text's main (first-told) event in ACLED's scope, or (none)."""
+    for event in events:
+        if event.get("sub_event_type"):
+            return event["sub_event_type"]
+    return NONE
+
+
+COARSE = {
+    "Armed clash": "Battles", "Government regains territory": "Battles", "Non-state actor overtakes territory": "Battles",
+    "Chemical weapon": "Explosions/Remote violence", "Air/drone strike": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence", "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence", "Grenade": "Explosions/Remote violence",
+    "Sexual violence": "Violence against civilians", "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians", "Peaceful protest": "Protests",
+    "Protest with intervention": "Protests", "Excessive force against protesters": "Protests",
+    "Violent demonstration": "Riots", "Mob violence": "Riots",
+}
+
+
+def typing_metrics(pairs: list[tuple[str, str]]) -> dict:
+    """Weighted F1 over sub-event types, per-type precision/recall, coarse accuracy, out-of-scope rate, confusions."""
+    from collections import Counter
+
+    if not pairs:
+        return {}
+    labels = sorted({g for g, _ in pairs} - {NONE})
+    per_type, weighted, support_total = {}, 0.0, 0
+    for label in labels:
+        tp = sum(1 for g, p in pairs if g == label and p == label)
+        fp = sum(1 for g, p in pairs if g != label and p == label)
+        fn = sum(1 for g, p in pairs if g == label and p != label)
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        support = tp + fn
+        per_type[label] = {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3), "support": support}
+        weighted += f1 * support
+        support_total += support
+    in_scope = [(g, p) for g, p in pairs if g != NONE]
+    coarse = sum(1 for g, p in in_scope if COARSE.get(g, "Strategic developments") == COARSE.get(p, "Strategic developments" if p != NONE else NONE))
+    out_scope = [(g, p) for g, p in pairs if g == NONE]
+    confusions = Counter((g, p) for g, p in pairs if g != p).most_common(10)
+    return {
+        "texts": len(pairs), "weighted_f1": round(weighted / support_total, 4) if support_total else None,
+        "coarse_accuracy": round(coarse / len(in_scope), 4) if in_scope else None,
+        "out_of_scope_left_untyped": round(sum(1 for _, p in out_scope if p == NONE) / len(out_scope), 4) if out_scope else None,
+        "out_of_scope_texts": len(out_scope), "per_type": per_type,
+        "confusions": [{"gold": g, "predicted": p, "count": n} for (g, p), n in confusions],
+    }
+
+
 def _brief(event: dict, sentence) -> dict:
     return {"type": event.get("sub_event_type") or event.get("plover_type"), "date": event.get("event_date"),
             "location": event.get("location"), "actor1": event.get("actor1"), "sentence": (sentence or "")[:240]}
@@ -218,7 +277,9 @@ def evaluate(folder: str, selective: bool = True) -> Scores:
         except (ValueError, KeyError) as exc:
             raise SitrepError(f"not a gold file: {exc}", str(path)) from None
         _, events = process_document(document, options, nlp)
-        score_article(gold.get("events") or [], [e.to_dict() for e in events], scores, path.stem)
+        predicted = [e.to_dict() for e in events]
+        score_article(gold.get("events") or [], predicted, scores, path.stem)
+        scores.typing.append((main_label(gold.get("events") or []), main_label(predicted)))
     return scores
 
 
@@ -237,6 +298,18 @@ def render_table(scores: Scores, out=sys.stdout) -> None:
         value = scores.accuracy(name)
         table.add_row(name, "-" if value is None else f"{value:.3f}", str(scores.field_counts[name]))
     console.print(table)
+    typing = scores.typing_report()
+    if typing:
+        console.print(f"event typing over {typing['texts']} texts (main event's sub-type): weighted F1 {typing['weighted_f1']}, "
+                      f"coarse event_type {typing['coarse_accuracy']}, out-of-scope left untyped {typing['out_of_scope_left_untyped']} "
+                      f"of {typing['out_of_scope_texts']}")
+        per_type = Table(title="typing per sub-event type", title_justify="left")
+        for column in ("sub_event_type", "precision", "recall", "f1", "support"):
+            per_type.add_column(column)
+        for label, row in typing["per_type"].items():
+            per_type.add_row(label, str(row["precision"]), str(row["recall"]), str(row["f1"]), str(row["support"]))
+        console.print(per_type)
+        console.print("most confused: " + "; ".join(f"{c['gold']} → {c['predicted']} ({c['count']})" for c in typing["confusions"]))
     for title, rows in (("missed gold events", scores.misses), ("false events", scores.false_events)):
         listing = Table(title=f"{title} ({len(rows)})", title_justify="left", show_lines=False)
         for column in ("article", "type", "date", "location", "actor1", "sentence"):

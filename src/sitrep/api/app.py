@@ -32,10 +32,10 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from .. import __version__
 from ..errors import SitrepError
-from ..store.duckdb_store import Store
+from ..store.duckdb_store import Store, default_db
+from . import DEFAULT_MAX_BODY
 
 WEB = Path(__file__).resolve().parents[1] / "web"
-DEFAULT_MAX_BODY = 1_000_000  # bytes a POST may carry
 MAX_LIMIT = 10_000
 VERIFICATIONS = ("confirmed", "reported", "unverified", "disputed", "denied")
 SUMMARY_FIELDS = ("event_id", "event_date", "time_precision", "event_type", "sub_event_type", "plover_type",
@@ -54,6 +54,7 @@ def create_app(db: str | None = None, token: str | None = None, max_body: int = 
     `allowed_hosts`: Host header values accepted (guards a loopback server against DNS rebinding); None accepts any.
     `nlp`: a loaded spaCy pipeline for /api/extract (loaded on first use otherwise).
     """
+    db = db or default_db()
     Store(db, read_only=True).close()
     app = FastAPI(title="sitrep", version=__version__, docs_url=None, redoc_url=None,
                   description="Conflict events extracted from news reports: query, map, trace each field to its words.")
@@ -63,10 +64,10 @@ def create_app(db: str | None = None, token: str | None = None, max_body: int = 
     app.include_router(_api_router(), prefix="/api", dependencies=[Depends(require_token)])
     _add_page(app)
     app.add_middleware(GZipMiddleware, minimum_size=2048)
+    app.add_middleware(BodyLimit, max_body=max_body)
     if allowed_hosts:
         app.add_middleware(HostGuard, allowed_hosts=allowed_hosts)
-    app.add_middleware(SecurityHeaders)
-    app.add_middleware(BodyLimit, max_body=max_body)
+    app.add_middleware(SecurityHeaders)  # the last added runs first: every response carries the headers
     return app
 
 
@@ -181,6 +182,10 @@ def _add_error_handlers(app: FastAPI) -> None:
         errors = jsonable_encoder(exc.errors(), custom_encoder={Exception: str})
         return _error_response(422, _one_line(errors), errors)
 
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception):  # a bug: still one line of JSON, nothing more revealed
+        return _error_response(500, f"internal error ({type(exc).__name__})")
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         return _error_response(exc.status_code, str(exc.detail), headers=getattr(exc, "headers", None))
@@ -254,10 +259,13 @@ class ExtractRequest(BaseModel):
     def iso_date(cls, value):
         if value is None or value == "":
             return None
+        problem = ValueError(f"cannot parse date {str(value)[:40]!r} (expected YYYY-MM-DD)")
+        if not isinstance(value, str):
+            raise problem
         try:
-            return date.fromisoformat(value) if isinstance(value, str) else date.fromisoformat("")
+            return date.fromisoformat(value.strip())
         except ValueError:
-            raise ValueError(f"cannot parse date {str(value)[:40]!r} (expected YYYY-MM-DD)") from None
+            raise problem from None
 
 
 def _api_router() -> APIRouter:
@@ -303,6 +311,7 @@ def get_article(store: StoreDep, article_id: Annotated[str, PathParam(max_length
     if article is None:
         raise HTTPException(404, f"no article {article_id!r}")
     article.pop("seq", None)
+    article["origin"] = Path(article["origin"]).name if article.get("origin") else None  # no server paths
     article["events"] = [_event_in_article(store.event(i), article_id) for i in article_event_ids(store, article_id)]
     article["events"] = [e for e in article["events"] if e is not None]
     return article
@@ -310,11 +319,7 @@ def get_article(store: StoreDep, article_id: Annotated[str, PathParam(max_length
 
 def article_event_ids(store: Store, article_id: str) -> list[str]:
     """Ids of the stored events an article reports (what it contributed, after merging across articles)."""
-    if hasattr(store, "article_events"):  # a store that offers it
-        return [e["event_id"] for e in store.article_events(article_id)]
-    rows = store.con.execute("SELECT DISTINCT event_id FROM mentions WHERE article_id = ? ORDER BY event_id",
-                             [article_id]).fetchall()
-    return [row[0] for row in rows]
+    return store.article_events(article_id)
 
 
 def _event_in_article(event: dict | None, article_id: str) -> dict | None:

@@ -17,7 +17,7 @@ LOOPBACK_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost")
 def register(sub) -> None:
     """Add the `serve` subcommand to the `sitrep` subparsers."""
     from ..commands import _db_option
-    from .app import DEFAULT_MAX_BODY
+    from . import DEFAULT_MAX_BODY
 
     serve = sub.add_parser("serve", help="serve the HTTP API and the web page (map, timeline, evidence)",
                            description="Serve the store read-only: a JSON API (OpenAPI document at /openapi.json) "

@@ -21,6 +21,7 @@ from ..model import Article, Event, Sentence
 from ..nlp.pipeline import load_model, parse, split_sentences
 from . import actors as actor_mod
 from . import claims as claim_mod
+from . import typing as typing_mod
 from .figures import find_quantities, is_context_figure
 from .lexicon import load, read_rows, DATA_DIR
 from .places import Place, geocode, match_aliases, near
@@ -77,7 +78,7 @@ CUMULATIVE = re.compile(r"\bsince (?:the|its|their) (?:campaign|offensive|operat
                         r"\bover (?:the (?:past|last) )?(?:\w+ )?(?:days|weeks|months|years)\b|"
                         r"\bin (?:\w+ )(?:weeks|months|years)\b|\bthe (?:19|20)\d0s\b", re.I)
 BACKGROUND_ADVERBS = {"previously", "formerly", "long", "once", "repeatedly", "often", "frequently", "usually", "regularly"}
-VIOLENT_FAMILIES = {"battle", "territory", "air", "shelling", "suicide", "ied", "grenade", "chemical", "civ_attack"}
+VIOLENT_FAMILIES = {"battle", "attack", "territory", "air", "shelling", "suicide", "ied", "grenade", "chemical", "civ_attack"}
 PLANNED_HEADS = {"due", "set", "scheduled", "expected", "going", "plan", "agree", "decide", "prepare"}
 ATTEMPT_HEADS = {"try", "attempt", "begin", "start", "continue", "manage", "seek_to_advance"}
 ABUSE_FAMILIES = {"civ_attack", "abduction", "arrest", "sexual", "killing"}
@@ -416,6 +417,30 @@ def _is_person(token) -> bool:
     return not load("actors.tsv").find(words) and geocode(token.text) is None
 
 
+SUBTYPE_FAMILY = {"Armed clash": "battle", "Attack": "civ_attack", "Air/drone strike": "air",
+                  "Shelling/artillery/missile attack": "shelling", "Remote explosive/landmine/IED": "ied",
+                  "Grenade": "grenade", "Chemical weapon": "chemical", "Suicide bomb": "suicide"}
+CIVILIAN_TARGETS = re.compile(r"\b(?:villagers|worshippers|passengers|farmers|students|pupils|schoolchildren|civilians|"
+                              r"residents|shoppers|mourners|displaced people|herders|fishermen|women and children)\b", re.I)
+
+
+def _apply_typing_rules(event: Event, text: str, sentence: Sentence, spans: list) -> None:
+    """ACLED's precedence from data/typing_rules.tsv; the deciding cue is kept with the triggers."""
+    found = typing_mod.refine(event.family, text)
+    if found is None:
+        return
+    rule, cue = found
+    if rule["event_type"] == "-":
+        event.event_type = event.sub_event_type = None
+    else:
+        event.event_type, event.sub_event_type = rule["event_type"], rule["sub_event_type"]
+    if rule["plover_type"] != "-":
+        event.plover_type = rule["plover_type"]
+    event.triggers.append(cue)
+    start = text.find(cue)
+    spans.append(_span("type_cue", text, start, start + len(cue), sentence.start))
+
+
 def _captures_people(token) -> bool:
     """"He had been captured", "two militants were captured": people taken, not ground."""
     verb = _governing_verb(token)
@@ -492,10 +517,13 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
         kind = next((m.kind for m in mentions if m.name == roles["actor1"]), None)
         event.sub_event_type = _territory_subtype(kind)
     if row["sub_event_type"] == "{attack}":
-        if event.actor2 == "Civilians":
+        if event.actor2 == "Civilians" or CIVILIAN_TARGETS.search(text):
             event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
         else:
             event.sub_event_type = "Armed clash"
+    _apply_typing_rules(event, text, sentence, spans)
+    if event.family in ("attack", "killing") and event.sub_event_type in SUBTYPE_FAMILY:
+        event.family = SUBTYPE_FAMILY[event.sub_event_type]  # merges with other tellings of the same kind of event
     # claims
     attached = [c for c in claims if c.scope[0] <= trigger.token.i < c.scope[1]] or (claims if len(claims) == 1 else [])
     for claim in attached:

@@ -48,7 +48,8 @@ KIND_RES = [(kind, re.compile(rf"\b(?:{cue})\b", re.I)) for kind, cue in KIND_CU
 CONTEXT_CUES = re.compile(
     r"\b(?:the (?:civil )?war|the conflict|the uprising|since (?:19|20)\d\d|since the (?:start|beginning)|"
     r"over the (?:past|last) \w+ years|in (?:the )?\w+ years of|so far in the war|in total|"
-    r"(?:the \w+ )?estimates(?: that)?|population|are now squeezed|live in|living in|home to|made more than half)\b",
+    r"(?:the \w+ )?estimates(?: that)?|population|are now squeezed|live in|living in|home to|made more than half|"
+    r"(?:death )?toll (?:has )?(?:risen|rose|climbed|reached|stands)|towards|overall|in all|altogether|cumulative)\b",
     re.I,
 )
 

@@ -26,7 +26,8 @@ ADMIN_SUFFIX = re.compile(r"\s+(?:province|governorate|region|district|city|town
 
 
 REGIONS = {"middle east", "europe", "africa", "asia", "the west", "west", "east", "levant", "gulf", "the gulf",
-           "north africa", "the middle east", "america", "latin america", "south asia", "central asia"}
+           "north africa", "the middle east", "america", "latin america", "south asia", "central asia", "earth", "world",
+           "the world", "heaven", "paradise", "hell"}
 
 
 @dataclass(frozen=True)

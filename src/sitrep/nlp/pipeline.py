@@ -48,7 +48,7 @@ def split_text(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in BOUNDARY.finditer(text):
         end = match.start() + len(match.group(0).rstrip())
-        if _ends_with_abbreviation(text[start:match.start() + 1]) or _inside_quote(text[start:end]):
+        if _ends_with_abbreviation(text[start:match.start() + 1]) or (_inside_quote(text[start:end]) and end - start < 400):
             continue
         spans.append((start, end))
         start = match.end()

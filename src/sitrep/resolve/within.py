@@ -15,7 +15,7 @@ from datetime import date
 from ..model import Article, Event
 
 PRECISION_DAYS = {1: 0, 2: 3, 3: 15}
-VIOLENT = {"battle", "territory", "air", "shelling", "suicide", "ied", "grenade", "chemical", "civ_attack"}
+VIOLENT = {"battle", "attack", "territory", "air", "shelling", "suicide", "ied", "grenade", "chemical", "civ_attack"}
 
 
 def _dates_agree(a: Event, b: Event) -> bool:

@@ -258,6 +258,11 @@ class Store:
             record["published"] = record["published"].isoformat()
         return record
 
+    def article_events(self, article_id: str) -> list[str]:
+        """Ids of the (deduplicated) events an article reports."""
+        rows = self.con.execute("SELECT DISTINCT event_id FROM mentions WHERE article_id = ? ORDER BY event_id", [article_id]).fetchall()
+        return [row[0] for row in rows]
+
     def counts(self) -> tuple[int, int]:
         articles = self.con.execute("SELECT count(*) FROM articles").fetchone()[0]
         events = self.con.execute("SELECT count(*) FROM events").fetchone()[0]

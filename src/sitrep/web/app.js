@@ -441,8 +441,11 @@
 
   /* ---------- legend ---------- */
   function renderLegend() {
-    var legend = $("legend");
-    clear(legend);
+    var box = $("legend");
+    var before = box.querySelector("details");
+    var legend = el("details", { open: before ? before.open : window.innerHeight > 600 }, el("summary", { text: "legend" }));
+    clear(box);
+    box.appendChild(legend);
     var counts = {};
     state.events.forEach(function (e) { counts[typeOf(e)] = (counts[typeOf(e)] || 0) + 1; });
     Object.keys(TYPE_COLORS).concat([OTHER_LABEL]).forEach(function (name) {

@@ -5,7 +5,7 @@ domain; TopoJSON, ISC licence). Run once by a maintainer; the output ships
 with the package, so nothing is fetched when the page is shown:
 
     npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
-    python -m sitrep.api.basemap package/countries-50m.json
+    python scripts/build_basemap.py package/countries-50m.json
 
 Each feature keeps the country's name and ISO 3166 alpha-3 code (from
 pycountry) so the page can label it and match the `country` filter.
@@ -16,7 +16,7 @@ import json
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "web" / "world.geojson"
+OUT = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "web" / "world.geojson"
 DIGITS = 2  # about 1 km: plenty for a country outline
 TOLERANCE = 0.03  # degrees: arcs simplified (Douglas-Peucker) to about 3 km
 MIN_AREA = 0.05  # square degrees: smaller islands dropped (a country keeps at least its largest part)
