@@ -63,5 +63,6 @@ def load(name: str, data_dir: str | None = None) -> Lexicon:
         except re.error as exc:
             raise ValueError(f"{path}: bad pattern {row['pattern']!r}: {exc}") from None
         entries.append(Entry(row, regex))
-    combined = re.compile("|".join(bounded(e.row["pattern"]) for e in entries), re.I)
+    # one word boundary outside the alternation is much faster than a look-behind in every alternative
+    combined = re.compile(r"\b(?:" + "|".join(f"(?:{e.row['pattern']})" for e in entries) + r")(?!\w)", re.I)
     return Lexicon(name, tuple(entries), combined)

@@ -181,6 +181,7 @@ def country_place(iso3: str, name: str) -> Place:
     return Place(name, iso3, None, None, lat, lon, 3, "country")
 
 
+@functools.lru_cache(maxsize=65536)
 def geocode(name: str, focus_country: str | None = None) -> Place | None:
     """The place a name most likely means, or None."""
     name = name.strip().strip("“”\"'’‘")
