@@ -1,0 +1,63 @@
+"""Regenerate README.md's accuracy section from `sitrep evaluate` runs on the gold sets.
+
+    .venv/bin/python scripts/update_figures.py
+
+Runs the evaluation on the Guardian gold set and on the world passages (dev and
+held-out), and rewrites the text between the `figures:start` and `figures:end`
+markers in README.md. Nothing is typed by hand.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+import pathlib
+import subprocess
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+SITREP = str(pathlib.Path(sys.executable).with_name("sitrep"))
+
+
+def evaluate(folder: str) -> dict:
+    result = subprocess.run([SITREP, "evaluate", str(ROOT / folder), "--format", "json"], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def pct(value) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def main() -> None:
+    guardian = evaluate("tests/gold/guardian")
+    dev, heldout = evaluate("tests/gold/world/dev"), evaluate("tests/gold/world/heldout")
+    acc = guardian["field_accuracy"]
+    lines = [
+        f"Measured {datetime.date.today().isoformat()} with `.venv/bin/python scripts/update_figures.py` "
+        "(which runs `sitrep evaluate`).",
+        "",
+        f"**Guardian gold** (`tests/gold/guardian`, {guardian['articles']} articles, {guardian['gold_events']} events): "
+        f"event precision {pct(guardian['precision'])}, recall {pct(guardian['recall'])}, **F1 {pct(guardian['f1'])}** "
+        f"({guardian['predicted_events']} predicted, {guardian['matched']} matched on type, date ±1 day and place).",
+        "",
+        "| field (on matched events) | accuracy |",
+        "| --- | --- |",
+    ]
+    lines += [f"| {name} | {pct(value)} |" for name, value in acc.items()]
+    lines += ["", "event_type (coarse) and location are part of the matching rule, so they are 1.000 on matched pairs by "
+              "construction: their errors show in the event F1 instead."]
+    lines += ["", "**Event typing on the world passages** (main event's ACLED sub-event type; `(none)` for out-of-scope texts):", "",
+              "| split | texts | weighted F1 (25 sub-types) | coarse event_type | out-of-scope left untyped |", "| --- | --- | --- | --- | --- |"]
+    for name, report in (("dev", dev), ("held-out", heldout)):
+        typing = report["typing"]
+        lines.append(f"| {name} | {typing['texts']} | {pct(typing['weighted_f1'])} | {pct(typing['coarse_accuracy'])} | "
+                     f"{pct(typing['out_of_scope_left_untyped'])} |")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start, end = "<!-- figures:start -->", "<!-- figures:end -->"
+    head, rest = readme.split(start, 1)
+    _, tail = rest.split(end, 1)
+    (ROOT / "README.md").write_text(head + start + "\n" + "\n".join(lines) + "\n" + end + tail, encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
