@@ -77,6 +77,7 @@ CUMULATIVE = re.compile(r"\bsince (?:the|its|their) (?:campaign|offensive|operat
                         r"\bin (?:the (?:past|last) )?(?:\w+ )?(?:days|weeks|months|years) of\b|"
                         r"\bover (?:the (?:past|last) )?(?:\w+ )?(?:days|weeks|months|years)\b|"
                         r"\bin (?:\w+ )(?:weeks|months|years)\b|\bthe (?:19|20)\d0s\b", re.I)
+PARTICIPANT_NOUNS = {"protesters", "demonstrators", "protestors", "marchers"}
 BACKGROUND_ADVERBS = {"previously", "formerly", "long", "once", "repeatedly", "often", "frequently", "usually", "regularly"}
 VIOLENT_FAMILIES = {"battle", "attack", "territory", "air", "shelling", "suicide", "ied", "grenade", "chemical", "civ_attack"}
 PLANNED_HEADS = {"due", "set", "scheduled", "expected", "going", "plan", "agree", "decide", "prepare"}
@@ -178,6 +179,8 @@ def is_infinitive(token) -> bool:
 def modality(trigger: Trigger) -> str:
     """'planned', 'drop' (hypothetical, wished-for, intended) or 'real'."""
     token = trigger.token
+    if trigger.row["family"] == "protest" and token.pos_ == "NOUN" and token.lower_ in PARTICIPANT_NOUNS:
+        return "real"  # "fired tear gas to disperse protesters": the protesters were there
     verb = _governing_verb(token)
     head_chain = [verb] + list(verb.ancestors)
     if FUTURE_AUX & _aux_words(verb):
@@ -419,7 +422,9 @@ def _is_person(token) -> bool:
 
 SUBTYPE_FAMILY = {"Armed clash": "battle", "Attack": "civ_attack", "Air/drone strike": "air",
                   "Shelling/artillery/missile attack": "shelling", "Remote explosive/landmine/IED": "ied",
-                  "Grenade": "grenade", "Chemical weapon": "chemical", "Suicide bomb": "suicide"}
+                  "Grenade": "grenade", "Chemical weapon": "chemical", "Suicide bomb": "suicide",
+                  "Violent demonstration": "riot", "Mob violence": "riot", "Peaceful protest": "protest",
+                  "Protest with intervention": "protest", "Excessive force against protesters": "protest"}
 CIVILIAN_TARGETS = re.compile(r"\b(?:villagers|worshippers|passengers|farmers|students|pupils|schoolchildren|civilians|"
                               r"residents|shoppers|mourners|displaced people|herders|fishermen|women and children)\b", re.I)
 
@@ -522,7 +527,7 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
         else:
             event.sub_event_type = "Armed clash"
     _apply_typing_rules(event, text, sentence, spans)
-    if event.family in ("attack", "killing") and event.sub_event_type in SUBTYPE_FAMILY:
+    if event.family in ("attack", "killing", "destruction", "protest", "riot") and event.sub_event_type in SUBTYPE_FAMILY:
         event.family = SUBTYPE_FAMILY[event.sub_event_type]  # merges with other tellings of the same kind of event
     # claims
     attached = [c for c in claims if c.scope[0] <= trigger.token.i < c.scope[1]] or (claims if len(claims) == 1 else [])
