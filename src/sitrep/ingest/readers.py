@@ -40,8 +40,10 @@ def parse_date(value: str | None, origin: str) -> date | None:
 
 def decode_bytes(data: bytes, origin: str) -> str:
     """UTF-8 (with or without BOM), UTF-16 with BOM, else Latin-1 for 8-bit text."""
-    if not data.strip():
+    if not data:
         raise SitrepError("file is empty", origin)
+    if not data.strip():
+        raise SitrepError("file holds only whitespace", origin)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text = data.decode("utf-16")
