@@ -51,7 +51,7 @@ def test_csv_without_text_column_is_one_clear_error(tmp_path):
     assert isinstance(error, SitrepError) and "bad.csv" in str(error) and "text" in str(error)
 
 
-@pytest.mark.parametrize("content,reason", [(b"", "empty"), (b"   \n\t ", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary")])
+@pytest.mark.parametrize("content,reason", [(b"", "empty"), (b"   \n\t ", "whitespace"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary")])
 def test_unusable_files(tmp_path, content, reason):
     path = tmp_path / "x.txt"
     path.write_bytes(content)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..nlp.syntax import governing_verb, root_of
 from .lexicon import load, read_rows, DATA_DIR
 
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
@@ -74,19 +75,6 @@ def holders(text: str, country_name: str | None) -> list[tuple[int, str]]:
     return out
 
 
-def _token_of(doc, mention: Mention):
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
-
-
-def _governing_verb(token):
-    """The verb a trigger belongs to: itself if a verb, else the verb its noun phrase hangs from."""
-    current = token
-    for _ in range(6):
-        if current.pos_ in ("VERB", "AUX") or current.dep_ == "ROOT":
-            return current
-        current = current.head
-    return current
 
 
 PASSIVE_TRIGGER = re.compile(r"missing|disappeared|detained|arrested|abducted|kidnapped|killed|executed", re.I)
@@ -102,13 +90,13 @@ def _side(name: str | None) -> str | None:
 
 def assign_roles(doc, trigger, mentions: list[Mention], trigger_text: str = "") -> dict:
     """actor1, assoc_actor_1, actor2, assoc_actor_2 for one trigger token."""
-    verb = _governing_verb(trigger)
+    verb = governing_verb(trigger)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
         PASSIVE_TRIGGER.search(trigger_text or trigger.text)
         and re.match(r"(?:were|are|was|is|went|gone|remain\w*|have been|had been)\b", trigger_text or "", re.I))
     subjects, objects, others = [], [], []
     for mention in mentions:
-        token = _token_of(doc, mention)
+        token = root_of(doc, mention.start, mention.end)
         if token is None:
             continue
         role = _role(token, verb, trigger)

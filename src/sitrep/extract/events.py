@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from ..model import Article, Event, Sentence
 from ..nlp.pipeline import load_model, parse, split_sentences
+from ..nlp.syntax import governing_verb, root_of
 from . import actors as actor_mod
 from . import claims as claim_mod
 from . import typing as typing_mod
@@ -148,22 +149,13 @@ def sentences_to_parse(sentences: list[Sentence], selective: bool) -> list[int]:
 
 # --- filters -------------------------------------------------------------------
 
-def _governing_verb(token):
-    current = token
-    for _ in range(6):
-        if current.pos_ in ("VERB", "AUX") or current.dep_ == "ROOT":
-            return current
-        current = current.head
-    return current
-
-
 def _aux_words(verb) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
 
 
 def is_negated(trigger: Trigger, text: str) -> bool:
     token = trigger.token
-    verb = _governing_verb(token)
+    verb = governing_verb(token)
     if any(c.dep_ == "neg" for c in list(token.children) + list(verb.children)):
         return True
     if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in token.children):
@@ -181,7 +173,7 @@ def modality(trigger: Trigger) -> str:
     token = trigger.token
     if trigger.row["family"] == "protest" and token.pos_ == "NOUN" and token.lower_ in PARTICIPANT_NOUNS:
         return "real"  # "fired tear gas to disperse protesters": the protesters were there
-    verb = _governing_verb(token)
+    verb = governing_verb(token)
     head_chain = [verb] + list(verb.ancestors)
     if FUTURE_AUX & _aux_words(verb):
         return "planned"
@@ -229,7 +221,7 @@ def is_reference(trigger: Trigger) -> bool:
 
 
 def is_war_total(trigger: Trigger) -> bool:
-    verb = _governing_verb(trigger.token)
+    verb = governing_verb(trigger.token)
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject is not None and subject.lower_ in ("war", "conflict", "uprising", "fighting", "violence")
 
@@ -245,11 +237,6 @@ def _clause_of(token):
     return node
 
 
-def _root_of(doc, start: int, end: int):
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
-
-
 def choose_time(doc, trigger: Trigger, expressions: list[TimeExpression]):
     """The time expression that dates this trigger: its own clause first, then a governing clause, then nearest."""
     if not expressions:
@@ -258,7 +245,7 @@ def choose_time(doc, trigger: Trigger, expressions: list[TimeExpression]):
     ancestors = set(t.i for t in clause.ancestors)
     scored = []
     for expression in expressions:
-        root = _root_of(doc, expression.start, expression.end)
+        root = root_of(doc, expression.start, expression.end)
         if root is None:
             continue
         expr_clause = _clause_of(root)
@@ -268,7 +255,7 @@ def choose_time(doc, trigger: Trigger, expressions: list[TimeExpression]):
         return None
     scored.sort(key=lambda s: (s[0], s[1]))
     rank, _, chosen = scored[0]
-    root = _root_of(doc, chosen.start, chosen.end)
+    root = root_of(doc, chosen.start, chosen.end)
     if rank > 0 and chosen.precision == 1 and root is not None and _clause_of(root).lemma_.lower() in claim_mod.SPEECH_LEMMAS:
         # "X happened, the UN said on Tuesday": the day it was said bounds the event, it does not date it
         return TimeExpression(chosen.start, chosen.end, chosen.text, chosen.date, 2, chosen.future, chosen.background)
@@ -330,7 +317,7 @@ def place_candidates(doc, text: str, focus_country: str | None, masked) -> list[
         if place.level == "country" and re.match(r"[’']s\b", text[end:end + 2]):
             continue
         if place.level == "country":
-            root = _root_of(doc, start, end)
+            root = root_of(doc, start, end)
             if root is not None and root.dep_ in ("nsubj", "nsubjpass", "poss", "compound"):
                 continue  # "Turkey launched the assault": an actor, not a place
         if any(s <= start < e for s, e in masked):
@@ -354,7 +341,7 @@ def _attached_to_speech(token, stop) -> bool:
 
 def _locative(token, trigger_token) -> bool:
     """Whether a place hangs from the trigger's clause by a locative preposition ("talks ... in Ankara")."""
-    verb = _governing_verb(trigger_token)
+    verb = governing_verb(trigger_token)
     if token.dep_ == "pobj" and token.head.lower_ in ("in", "at") and _clause_of(token).i == _clause_of(trigger_token).i:
         return True
     node = token
@@ -373,7 +360,7 @@ def choose_places(doc, text, trigger: Trigger, candidates, acled: bool, focus_co
     clause = _clause_of(trigger.token)
     scored = []
     for start, end, place in candidates:
-        root = _root_of(doc, start, end)
+        root = root_of(doc, start, end)
         if root is None or _attached_to_speech(root, trigger.token):
             continue
         same_clause = _clause_of(root).i == clause.i
@@ -448,7 +435,7 @@ def _apply_typing_rules(event: Event, text: str, sentence: Sentence, spans: list
 
 def _captures_people(token) -> bool:
     """"He had been captured", "two militants were captured": people taken, not ground."""
-    verb = _governing_verb(token)
+    verb = governing_verb(token)
     for child in list(verb.children) + list(token.children):
         if child.dep_ in ("nsubjpass", "dobj", "nsubj") and (child.lower_ in PERSON_WORDS or _is_person(child)):
             return child.dep_ != "nsubj" or any(c.dep_ == "auxpass" for c in verb.children)
@@ -581,7 +568,7 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
 
 def _speaker_as_actor(doc, trigger, attached, text, state):
     """"The EU said it would introduce sanctions": a pronoun subject is the speaker."""
-    verb = _governing_verb(trigger.token)
+    verb = governing_verb(trigger.token)
     chain = [trigger.token, verb] + list(verb.ancestors)[:3]
     pronoun = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("it", "they", "we") for node in chain for c in node.children)
     if not pronoun:
@@ -648,7 +635,7 @@ def find_triggers(doc, text: str, masked) -> list[Trigger]:
     for start, end, row in trigger_lexicon().find(text):
         if any(s <= start < e for s, e in masked):
             continue
-        token = _root_of(doc, start, end)
+        token = root_of(doc, start, end)
         if token is None:
             continue
         row = dict(row, _text=text[start:end])
@@ -672,7 +659,7 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool) -> bool:
         return False  # "rebels fighting to overthrow Assad", "areas retaken by Damascus", "bombed buildings": descriptions
     if _sentence_of(text, trigger).rstrip(" ”\"’'").endswith("?"):
         return False  # "Why are we bombed by planes?": a question, not a report
-    verb = _governing_verb(token)
+    verb = governing_verb(token)
     if verb is not token and verb.lemma_.lower() in STOPPING_LEMMAS:
         return False  # "aid convoys have been halted"
     if trigger.row["family"] == "battle" and token.tag_ == "VBG" and token.dep_ == "pcomp":

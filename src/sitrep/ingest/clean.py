@@ -22,16 +22,20 @@ CAPTION_CUES = re.compile(
     r"photo taken|is seen in this|pictured)\b|\b(Credits?|Photograph|Photo|Image|Picture)\s*:\s*\S|REUTERS/|AFP/|/Handout",
     re.I,
 )
-CREDIT_ONLY = re.compile(r"^\s*(Credits?|Photograph|Photo|Image|Picture)\s*:.{0,80}$|^\s*\S+(/\S+)?\s*(via|/)\s*(Reuters|AFP|AP|Getty Images)\s*$", re.I)
+# `\S+` (not `\S+(/\S+)?`, the same strings) so that a long run of "a/a/a..." cannot backtrack for minutes
+CREDIT_ONLY = re.compile(r"^\s*(Credits?|Photograph|Photo|Image|Picture)\s*:.{0,80}$|^\s*\S+\s*(via|/)\s*(Reuters|AFP|AP|Getty Images)\s*$", re.I)
 BOILERPLATE = re.compile(
     r"^\s*(read more|sign up|click here|subscribe|follow us|share this|all rights reserved|copyright|©|related:|advertisement)\b",
     re.I,
 )
+# words are joined by a space only: a hyphen is already inside [\w'’.-], and allowing it as a joint as well
+# made "A-A-A-...A" backtrack for minutes (the same datelines match)
 DATELINE = re.compile(
-    r"^(?P<dateline>(?:[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3})(?:,\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})?"
+    r"^(?P<dateline>(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})(?:,\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})?"
     r"(?:\s*/\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})*"
     r"(?:\s*\((?:Reuters|AFP|AP|Reuters/\w+)\))?)\s*(?::|\s[-–—])\s+(?=[A-Z“\"‘'])"
 )
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 TERMINAL = re.compile(r"[.!?…][\"”’')\]]?\s*$")
 
 
@@ -65,10 +69,13 @@ def paragraph_role(text: str, is_first: bool) -> str:
     return "body"
 
 
-def is_repeat(candidate: str, other: str) -> bool:
-    """Whether two paragraphs are copies: same words, or one printed inside the other."""
-    cand_norm, other_norm = normalise_for_comparison(candidate), normalise_for_comparison(other)
-    cand_words, other_words = set(cand_norm.split()), set(other_norm.split())
+def _repeat_key(text: str) -> tuple[str, set[str]]:
+    norm = normalise_for_comparison(text)
+    return norm, set(norm.split())
+
+
+def _is_repeat_keys(candidate: tuple[str, set[str]], other: tuple[str, set[str]]) -> bool:
+    (cand_norm, cand_words), (other_norm, other_words) = candidate, other
     if min(len(cand_words), len(other_words)) < 6:
         return cand_norm == other_norm and len(cand_words) >= 4
     if cand_norm == other_norm or cand_norm in other_norm or other_norm in cand_norm:
@@ -76,20 +83,45 @@ def is_repeat(candidate: str, other: str) -> bool:
     return len(cand_words & other_words) / len(cand_words | other_words) >= 0.8
 
 
+def is_repeat(candidate: str, other: str) -> bool:
+    """Whether two paragraphs are copies: same words, or one printed inside the other."""
+    return _is_repeat_keys(_repeat_key(candidate), _repeat_key(other))
+
+
+REPEAT_WINDOW = 100  # near copies are looked for this many paragraphs back; exact copies at any distance
+
+
 def drop_repeats(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Remove repeated body/caption paragraphs, keeping the fuller copy in its own place."""
+    """Remove repeated body/caption paragraphs, keeping the fuller copy in its own place.
+
+    The same pairs as comparing each paragraph with every earlier one (in articles of up to REPEAT_WINDOW
+    paragraphs), without its cost on a page of thousands of lines: exact copies are looked up, near copies
+    (one inside the other, most words shared) are looked for among the REPEAT_WINDOW paragraphs before.
+    """
     alive = [True] * len(blocks)
+    keys = [_repeat_key(text) if role in ("body", "caption") else None for text, role in blocks]
+    holders: dict[str, list[int]] = {}  # normalised text -> living body/caption paragraphs holding it, in order
     for i, (text, role) in enumerate(blocks):
-        if role not in ("body", "caption"):
+        key = keys[i]
+        if key is None:
             continue
-        for j in range(i):
-            if not alive[j] or blocks[j][1] not in ("body", "caption") or not is_repeat(text, blocks[j][0]):
-                continue
+        found = None
+        if len(key[1]) >= 4 and holders.get(key[0]):
+            found = holders[key[0]][0]
+        if len(key[1]) >= 6:
+            for j in range(max(0, i - REPEAT_WINDOW), i if found is None else found):
+                if alive[j] and keys[j] is not None and len(keys[j][1]) >= 6 and _is_repeat_keys(key, keys[j]):
+                    found = j
+                    break
+        if found is not None:
+            j = found
             if role == "body" and len(text) > len(blocks[j][0]):
                 alive[j] = False  # the earlier copy was a shortened repeat (a standfirst)
+                holders[keys[j][0]].remove(j)
             else:
                 alive[i] = False
-            break
+                continue
+        holders.setdefault(key[0], []).append(i)
     return [block for block, keep in zip(blocks, alive) if keep]
 
 
@@ -112,6 +144,7 @@ def clean(document: RawDocument, max_chars: int = MAX_ARTICLE_CHARS) -> Article:
     """Cleaned `Article` from a raw document; raises SitrepError if nothing usable is left."""
     origin = document.origin
     text = unicodedata.normalize("NFC", document.text).replace("\x00", "")
+    text = LONE_SURROGATE.sub("\ufffd", text)  # e.g. from a JSON "\\ud800": it could not be hashed or stored
     if len(text) > max_chars:
         raise SitrepError(f"article is {len(text):,} characters, over the {max_chars:,} limit (--max-chars)", origin)
     blocks = split_paragraphs(text)
