@@ -138,10 +138,15 @@ class _progress:
 
     def __enter__(self):
         if sys.stderr.isatty() and self.total:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
+            from rich.text import Text
+
+            class RateColumn(ProgressColumn):
+                def render(self, task):
+                    return Text(f"{task.speed or 0:.1f} articles/s")
 
             self.bar = Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
-                                TextColumn("{task.fields[events]} events"), TextColumn("{task.speed} art/s" if False else ""),
+                                TextColumn("{task.fields[events]} events"), RateColumn(), TextColumn("ETA"),
                                 TimeRemainingColumn(), transient=False)
             self.bar.start()
             self.task = self.bar.add_task("ingest", total=self.total, events=0)

@@ -142,6 +142,22 @@ def _records_csv(text: str, origin: str) -> Iterator[tuple[str, dict]]:
 
 
 def _records_jsonl(text: str, origin: str) -> Iterator[tuple[str, dict] | SitrepError]:
+    stripped = text.strip()
+    if stripped.startswith(("{", "[")) and "\n" in stripped:
+        try:  # a whole JSON document (one object, or a list of them) rather than JSON Lines
+            whole = json.loads(stripped)
+        except json.JSONDecodeError:
+            whole = None
+        if isinstance(whole, dict):
+            yield origin, whole
+            return
+        if isinstance(whole, list):
+            for number, record in enumerate(whole, start=1):
+                if isinstance(record, dict):
+                    yield f"{origin}:item {number}", record
+                else:
+                    yield SitrepError("JSON list item is not an object", f"{origin}:item {number}")
+            return
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
