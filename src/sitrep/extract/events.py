@@ -77,9 +77,11 @@ CUMULATIVE = re.compile(r"\bsince (?:the|its|their) (?:campaign|offensive|operat
                         r"\bsince (?:19|20)\d\d\b|\bso far this year\b|\bsince the start of\b|"
                         r"\bin (?:the (?:past|last) )?(?:\w+ )?(?:days|weeks|months|years) of\b|"
                         r"\bover (?:the (?:past|last) )?(?:\w+ )?(?:days|weeks|months|years)\b|"
-                        r"\bin (?:\w+ )(?:weeks|months|years)\b|\bthe (?:19|20)\d0s\b", re.I)
+                        r"\bin (?:\w+ )(?:weeks|months|years)\b|\bthe (?:19|20)\d0s\b|"
+                        r"\b\w+-year(?:-old)? (?:war|conflict|civil war|insurgency|uprising)\b", re.I)
 PARTICIPANT_NOUNS = {"protesters", "demonstrators", "protestors", "marchers"}
-BACKGROUND_ADVERBS = {"previously", "formerly", "long", "once", "repeatedly", "often", "frequently", "usually", "regularly"}
+BACKGROUND_ADVERBS = {"previously", "formerly", "long", "once", "repeatedly", "often", "frequently", "usually", "regularly",
+                      "rarely", "seldom", "sometimes", "routinely", "traditionally"}
 VIOLENT_FAMILIES = {"battle", "attack", "territory", "air", "shelling", "suicide", "ied", "grenade", "chemical", "civ_attack"}
 PLANNED_HEADS = {"due", "set", "scheduled", "expected", "going", "plan", "agree", "decide", "prepare"}
 ATTEMPT_HEADS = {"try", "attempt", "begin", "start", "continue", "manage", "seek_to_advance"}
@@ -310,7 +312,7 @@ def place_candidates(doc, text: str, focus_country: str | None, masked) -> list[
         if any(not (end <= s or start >= e) for s, e, _ in found):
             continue
         place = geocode(match.group(1), focus_country)
-        if place and place.level in ("city", "alias"):
+        if place and place.level in ("city", "alias") and (place.country == focus_country or IN_AT_BEFORE.search(text[max(0, start - 12):start])):
             found.append((start, end, place))
     keep = []
     for start, end, place in found:
@@ -436,6 +438,8 @@ def _apply_typing_rules(event: Event, text: str, sentence: Sentence, spans: list
 def _captures_people(token) -> bool:
     """"He had been captured", "two militants were captured": people taken, not ground."""
     verb = governing_verb(token)
+    if verb.lemma_.lower() not in ("capture", "seize", "take", "grab", "nab", "snatch"):
+        return False
     for child in list(verb.children) + list(token.children):
         if child.dep_ in ("nsubjpass", "dobj", "nsubj") and (child.lower_ in PERSON_WORDS or _is_person(child)):
             return child.dep_ != "nsubj" or any(c.dep_ == "auxpass" for c in verb.children)
@@ -664,7 +668,7 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool) -> bool:
         return False  # "aid convoys have been halted"
     if trigger.row["family"] == "battle" and token.tag_ == "VBG" and token.dep_ == "pcomp":
         return False  # "convicted of fighting against IS", "insisted on fighting": an activity, not an event
-    if trigger.row["family"] in VIOLENT_FAMILIES and CUMULATIVE.search(text):
+    if (trigger.row["family"] in VIOLENT_FAMILIES or trigger.row["family"] == "displacement") and CUMULATIVE.search(text):
         return False  # "more than 100 killed in airstrikes and shelling since the campaign started": a running total
     if trigger.row["family"] == "battle" and any(c.dep_ == "nsubj" and _is_person(c) for c in verb.children):
         return False  # "Erdoğan and Putin clashed": words, not arms

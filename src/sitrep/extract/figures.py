@@ -9,6 +9,7 @@ population estimates, which belong to the article, not to an event.
 """
 from __future__ import annotations
 
+import math
 import re
 
 from ..model import Quantity
@@ -55,7 +56,8 @@ CONTEXT_CUES = re.compile(
 
 
 def parse_number(num: str, scale: str | None = None) -> float | None:
-    num = num.lower().strip()
+    """The number's value; None if it has none (or only an infinite one: "1e400", "nan", 400 digits)."""
+    num = num.casefold().strip()  # casefold: re.I lets "ſeven" (long s) match "seven"
     if num in WORD_NUMBERS:
         value = float(WORD_NUMBERS[num])
     else:
@@ -65,7 +67,7 @@ def parse_number(num: str, scale: str | None = None) -> float | None:
             return None
     if scale:
         value *= SCALE.get(scale.lower(), 1)
-    return value
+    return value if math.isfinite(value) else None
 
 
 def _nearest_kind(window: str, kinds=None) -> tuple[str, int] | None:
@@ -107,11 +109,16 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         taken.append((start, end))
 
     for match in VOTE_RE.finditer(text):
-        add("votes_for", float(match.group("for")), "votes", match.start("for"), match.end("for"))
-        add("votes_against", float(match.group("against")), "votes", match.start("against"), match.end("against"))
+        votes_for, votes_against = parse_number(match.group("for")), parse_number(match.group("against"))
+        if votes_for is None or votes_against is None:
+            continue
+        add("votes_for", votes_for, "votes", match.start("for"), match.end("for"))
+        add("votes_against", votes_against, "votes", match.start("against"), match.end("against"))
     for match in OF_RE.finditer(text):
         value = parse_number(match.group("num"), match.group("scale"))
         total = parse_number(match.group("total"))
+        if value is None:
+            continue
         unit = match.group("unit").lower()
         add("territory_units", value, f"{unit} of {int(total)}" if total else unit, match.start("num"), match.end())
     for match in PERCENT_RE.finditer(text):
@@ -119,7 +126,10 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             continue
         window = text[match.end():match.end() + 40].lower()
         kind = "territory_share" if re.search(r"of the (?:area|territory|city|land|country)|of (?:its|their) territory", window) else "share"
-        add(kind, float(match.group("num")), "percent", match.start(), match.end())
+        value = parse_number(match.group("num"))
+        if value is None:
+            continue
+        add(kind, value, "percent", match.start(), match.end())
     for match in NUMBER_RE.finditer(text):
         if any(not (match.end() <= s or match.start() >= e) for s, e in taken):
             continue
@@ -135,6 +145,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if kind is None:
             continue
         value = parse_number(match.group("num"), match.group("scale"))
+        if value is None:
+            continue
         add(kind, value, None, match.start(), match.end())
     return sorted(found, key=lambda q: q.start)
 

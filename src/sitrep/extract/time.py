@@ -56,7 +56,8 @@ class TimeExpression:
 
 
 def _month_number(text: str) -> int:
-    return MONTH_ABBR[text.lower().rstrip(".")[:4] if text.lower().startswith("sept") else text.lower()[:3]]
+    text = text.casefold()  # not lower(): re.I lets "ſ" (long s) match "s", and only casefold() maps it back
+    return MONTH_ABBR[text.rstrip(".")[:4] if text.startswith("sept") else text[:3]]
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -88,8 +89,8 @@ def resolve_weekday(published: date, weekday: int, future: bool, rel: str | None
 
 
 def _count(word: str) -> int | None:
-    word = word.lower()
-    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    word = word.casefold()
+    return int(word) if word.isdecimal() else NUMBER_WORDS.get(word)  # isdigit() passes "²", which int() refuses
 
 
 def _resolve(kind: str, match: re.Match, published: date | None, future: bool) -> tuple[date | None, int | None, bool]:
@@ -120,7 +121,7 @@ def _resolve(kind: str, match: re.Match, published: date | None, future: bool) -
     if published is None:
         return None, None, False
     if kind == "weekday":
-        day = resolve_weekday(published, WEEKDAYS.index(groups["wd"].lower()), future, (groups.get("rel") or "").lower() or None)
+        day = resolve_weekday(published, WEEKDAYS.index(groups["wd"].casefold()), future, (groups.get("rel") or "").lower() or None)
         return day, 1, False
     if kind == "yesterday":
         return published - timedelta(days=1), 1, False
@@ -132,7 +133,7 @@ def _resolve(kind: str, match: re.Match, published: date | None, future: bool) -
         return published, 1, False
     if kind == "last_days":
         count = _count(groups["n"]) or 3
-        span_days = count * {"days": 1, "weeks": 7, "months": 30}[groups["unit"].lower()]
+        span_days = count * {"days": 1, "weeks": 7, "months": 30}[groups["unit"].casefold()]
         precision = 2 if span_days <= 7 else 3
         return published - timedelta(days=span_days // 2), precision, False
     if kind == "ago":
@@ -167,7 +168,10 @@ def find_time_expressions(text: str, published: date | None, future: bool = Fals
                 continue
             if kind == "mdy" and match.group("m").lower() == "may" and not match.group("y"):
                 continue  # "may 5" is more often the verb
-            day, precision, background = _resolve(kind, match, published, future)
+            try:
+                day, precision, background = _resolve(kind, match, published, future)
+            except (OverflowError, ValueError):  # off the calendar: "in the last 999999999 days", year 1 or 9999
+                day, precision, background = None, None, False
             found.append(TimeExpression(match.start(), match.end(), match.group(0).strip(),
                                         day.isoformat() if day else None, precision,
                                         future=kind in ("tomorrow", "next_week"), background=background))

@@ -39,23 +39,37 @@ def parse_date(value: str | None, origin: str) -> date | None:
 
 
 def decode_bytes(data: bytes, origin: str) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else Latin-1 for 8-bit text."""
+    """UTF-8 (with or without BOM), UTF-32 or UTF-16 with BOM, UTF-16 without one, else Windows-1252 or Latin-1."""
     if not data:
         raise SitrepError("file is empty", origin)
     if not data.strip():
         raise SitrepError("file holds only whitespace", origin)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        try:
+            text = data.decode("utf-32")
+        except UnicodeDecodeError:
+            raise SitrepError("invalid UTF-32 text", origin) from None
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
             raise SitrepError("invalid UTF-16 text", origin) from None
-    else:
-        if b"\x00" in data[:8192]:
+    elif b"\x00" in data[:8192]:
+        encoding = _utf16_without_bom(data[:8192])
+        try:
+            text = data.decode(encoding) if encoding else None
+        except UnicodeDecodeError:
+            text = None
+        if text is None:
             raise SitrepError("binary file, not text", origin)
+    else:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            text = data.decode("latin-1")
+            try:
+                text = data.decode("cp1252")  # Windows-1252: Latin-1 with “curly quotes”, dashes and € where Latin-1 has controls
+            except UnicodeDecodeError:
+                text = data.decode("latin-1")
             if _control_share(text) > 0.05:
                 raise SitrepError("binary file, not text", origin) from None
     if _control_share(text) > 0.05:
@@ -63,6 +77,19 @@ def decode_bytes(data: bytes, origin: str) -> str:
     if not text.strip():
         raise SitrepError("file holds only whitespace", origin)
     return text
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when the NUL bytes sit on one side of each pair, as in mostly-Latin UTF-16 text."""
+    even, odd = sample[0::2], sample[1::2]
+    if not even or not odd:
+        return None
+    even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_nul > 0.5 and even_nul < 0.02:
+        return "utf-16-le"
+    if even_nul > 0.5 and odd_nul < 0.02:
+        return "utf-16-be"
+    return None
 
 
 def _control_share(text: str) -> float:
@@ -88,8 +115,35 @@ def html_to_text(html: str, origin: str) -> tuple[str, str | None]:
     if isinstance(extracted, dict):
         text, title = extracted.get("text"), extracted.get("title")
     if not text or not text.strip():
-        raise SitrepError("HTML page holds no article text", origin)
+        return _deep_html_to_text(html, origin)
     return text, title
+
+
+def _deep_html_to_text(html: str, origin: str) -> tuple[str, str | None]:
+    """Second try for a page whose tags nest deeper than the parser's default 255 levels (its text was cut off)."""
+    import lxml.html
+    import trafilatura
+
+    parser = lxml.html.HTMLParser(huge_tree=True)  # up to 2,048 levels
+    try:
+        tree = lxml.html.document_fromstring(html, parser=parser)
+    except (ValueError, lxml.etree.LxmlError):
+        raise SitrepError("HTML page holds no article text", origin) from None
+    depth = next((e.message for e in parser.error_log if "Excessive depth" in e.message), None)
+    if depth is not None:
+        raise SitrepError("HTML tags nested too deeply to read (over 2,048 levels)", origin)
+    if not any(element.getparent() is not None and len(element) > 0 for element in tree.iter()):
+        raise SitrepError("HTML page holds no article text", origin)
+    try:
+        extracted = trafilatura.bare_extraction(tree, include_comments=False, include_tables=False, favor_precision=True)
+    except RecursionError:
+        raise SitrepError("HTML tags nested too deeply to read", origin) from None
+    text = getattr(extracted, "text", None) if extracted is not None else None
+    if isinstance(extracted, dict):
+        text = extracted.get("text")
+    if not text or not text.strip():
+        raise SitrepError("HTML page holds no article text", origin)
+    return text, getattr(extracted, "title", None) if not isinstance(extracted, dict) else extracted.get("title")
 
 
 def read_bytes(path: str) -> bytes:
@@ -146,7 +200,7 @@ def _records_jsonl(text: str, origin: str) -> Iterator[tuple[str, dict] | Sitrep
     if stripped.startswith(("{", "[")) and "\n" in stripped:
         try:  # a whole JSON document (one object, or a list of them) rather than JSON Lines
             whole = json.loads(stripped)
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):  # JSONDecodeError, a 5,000-digit number, [[[[... nested too deep
             whole = None
         if isinstance(whole, dict):
             yield origin, whole
@@ -166,6 +220,12 @@ def _records_jsonl(text: str, origin: str) -> Iterator[tuple[str, dict] | Sitrep
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield SitrepError(f"broken JSON line ({exc.msg})", where)
+            continue
+        except RecursionError:
+            yield SitrepError("broken JSON line (nested too deeply)", where)
+            continue
+        except ValueError as exc:  # e.g. a number of more than 4,300 digits
+            yield SitrepError(f"broken JSON line ({str(exc).split(';')[0]})", where)
             continue
         if not isinstance(record, dict):
             yield SitrepError("JSON line is not an object", where)
