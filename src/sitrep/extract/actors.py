@@ -78,7 +78,8 @@ def holders(text: str, country_name: str | None) -> list[tuple[int, str]]:
 
 
 PASSIVE_TRIGGER = re.compile(r"missing|disappeared|detained|arrested|abducted|kidnapped|killed|executed", re.I)
-AGENT_BEFORE = re.compile(r"at the hands of\s+(?:the\s+)?$", re.I)
+AGENT_BEFORE = re.compile(r"(?:at the hands of|claimed by|carried out by|blamed on|launched by|surrendered to|"
+                          r"handed over to|fell to|forces loyal to)\s+(?:the\s+)?(?:forces of\s+)?(?:President\s+)?$", re.I)
 CLAUSE_BREAKS = {"relcl", "advcl", "ccomp", "acl", "parataxis"}
 
 

@@ -120,30 +120,34 @@ def html_to_text(html: str, origin: str) -> tuple[str, str | None]:
 
 
 def _deep_html_to_text(html: str, origin: str) -> tuple[str, str | None]:
-    """Second try for a page whose tags nest deeper than the parser's default 255 levels (its text was cut off)."""
+    """Second try for a page whose tags nest deeper than the parser's 255 levels (the text below was cut off)."""
     import lxml.html
     import trafilatura
 
-    parser = lxml.html.HTMLParser(huge_tree=True)  # up to 2,048 levels
-    try:
-        tree = lxml.html.document_fromstring(html, parser=parser)
-    except (ValueError, lxml.etree.LxmlError):
-        raise SitrepError("HTML page holds no article text", origin) from None
-    depth = next((e.message for e in parser.error_log if "Excessive depth" in e.message), None)
-    if depth is not None:
-        raise SitrepError("HTML tags nested too deeply to read (over 2,048 levels)", origin)
-    if not any(element.getparent() is not None and len(element) > 0 for element in tree.iter()):
+    def parsed(huge: bool):
+        parser = lxml.html.HTMLParser(huge_tree=huge)  # huge_tree: up to 2,048 levels
+        try:
+            tree = lxml.html.document_fromstring(html, parser=parser)
+        except (ValueError, lxml.etree.LxmlError):
+            return None, False
+        return tree, any("Excessive depth" in error.message for error in parser.error_log)
+
+    if not parsed(False)[1]:
         raise SitrepError("HTML page holds no article text", origin)
+    tree, too_deep = parsed(True)
+    if tree is None or too_deep:
+        raise SitrepError("HTML tags nested too deeply to read (over 2,048 levels)", origin)
     try:
         extracted = trafilatura.bare_extraction(tree, include_comments=False, include_tables=False, favor_precision=True)
     except RecursionError:
         raise SitrepError("HTML tags nested too deeply to read", origin) from None
     text = getattr(extracted, "text", None) if extracted is not None else None
+    title = getattr(extracted, "title", None) if extracted is not None else None
     if isinstance(extracted, dict):
-        text = extracted.get("text")
+        text, title = extracted.get("text"), extracted.get("title")
     if not text or not text.strip():
         raise SitrepError("HTML page holds no article text", origin)
-    return text, getattr(extracted, "title", None) if not isinstance(extracted, dict) else extracted.get("title")
+    return text, title
 
 
 def read_bytes(path: str) -> bytes:
