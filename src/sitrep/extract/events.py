@@ -267,7 +267,8 @@ def choose_time(doc, trigger: Trigger, expressions: list[TimeExpression]):
 CAPITALISED_PHRASE = re.compile(r"(?:(?:al|el|ar|as|ad|ash)-)?[A-Z][\w’'-]+(?:\s+(?:(?:al|el)-)?[A-Z][\w’'-]+){0,3}")
 LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|of|around|into|on|outside|towards|toward|from|across|to)\s+(?:the\s+)?$", re.I)
 DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|ni|qi|li|ri|si|ti|vi|zi|ch|can)$", re.I)
-IN_AT_BEFORE = re.compile(r"\b(?:in|at|near|outside|into)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+IN_AT_BEFORE = re.compile(r"\b(?:in|at|near|outside|into|to)\s+(?:the\s+)?(?:\w+\s+)?$|"
+                          r"\b(?:resort|city|town|capital|port|village|province|region|suburb|outskirts) of\s+$", re.I)
 LEADING_STOPWORDS = {"the", "a", "an", "but", "in", "on", "at", "and", "meanwhile", "after", "before", "during", "when",
                      "while", "since", "as", "if", "elsewhere", "outside", "inside", "near", "there", "it", "this", "that"}
 
@@ -344,7 +345,7 @@ def _attached_to_speech(token, stop) -> bool:
 def _locative(token, trigger_token) -> bool:
     """Whether a place hangs from the trigger's clause by a locative preposition ("talks ... in Ankara")."""
     verb = governing_verb(trigger_token)
-    if token.dep_ == "pobj" and token.head.lower_ in ("in", "at") and _clause_of(token).i == _clause_of(trigger_token).i:
+    if token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "to") and _clause_of(token).i == _clause_of(trigger_token).i:
         return True
     node = token
     for _ in range(4):
