@@ -141,8 +141,13 @@ def _resolve(kind: str, match: re.Match, published: date | None, future: bool) -
         if count is None:
             return None, None, False
         unit = groups["unit"].lower().rstrip("s")
-        days = count * {"day": 1, "week": 7, "month": 30}[unit]
-        return published - timedelta(days=days), {"day": 1, "week": 2, "month": 3}[unit], False
+        if unit == "month":  # "a month ago": the same day of the month, counted back on the calendar
+            month_index = published.year * 12 + published.month - 1 - count
+            year, month = divmod(month_index, 12)
+            day = min(published.day, 28)
+            return date(year, month + 1, day if published.day <= 28 else day), 3, False
+        days = count * {"day": 1, "week": 7}[unit]
+        return published - timedelta(days=days), {"day": 1, "week": 2}[unit], False
     if kind == "this_week":
         return published - timedelta(days=min(published.weekday(), 6) // 2), 2, False
     if kind == "last_week":
