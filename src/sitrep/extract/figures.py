@@ -103,6 +103,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """Figures of one sentence; `offset` is the sentence's start in the article text."""
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
+    if not NUMBER_RE.search(text):
+        return found  # no number of any kind: nothing to parse
 
     def add(kind, value, unit, start, end):
         found.append(Quantity(kind, value, unit, text[start:end].strip(), offset + start, offset + end))

@@ -43,7 +43,6 @@ class Lexicon:
                 chosen.append((start, end, row))
         return sorted(chosen, key=lambda m: m[0])
 
-
 def bounded(pattern: str) -> str:
     return rf"(?<![\w]){'(?:' + pattern + ')'}(?![\w])"
 

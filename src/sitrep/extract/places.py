@@ -159,8 +159,15 @@ def admin1_by_name() -> dict[str, list[tuple[str, str]]]:
     return table
 
 
+@functools.lru_cache(maxsize=1)
+def _any_alias() -> re.Pattern:
+    return re.compile("|".join(f"(?:{regex.pattern})" for regex, _ in alias_places()), re.I)
+
+
 def match_aliases(text: str) -> list[tuple[int, int, Place]]:
     """Alias-file places named in `text` (districts, neighbourhoods), non-overlapping."""
+    if not _any_alias().search(text):
+        return []
     found = []
     for regex, place in alias_places():
         for match in regex.finditer(text):
