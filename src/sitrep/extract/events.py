@@ -203,6 +203,8 @@ def modality(trigger: Trigger) -> str:
             return "planned" if speech_parent and "would" in auxes else "drop"
         if FUTURE_AUX & auxes:
             return "planned"
+        if is_infinitive(node) and any(c.dep_ == "aux" and c.lower_ == "have" for c in node.children):
+            continue  # "claims to have launched counter-attacks": a reported past event
         if is_infinitive(node):
             head_lemma = node.head.lemma_.lower()
             if head_lemma in PLANNED_HEADS:
@@ -267,8 +269,9 @@ def choose_time(doc, trigger: Trigger, expressions: list[TimeExpression]):
 CAPITALISED_PHRASE = re.compile(r"(?:(?:al|el|ar|as|ad|ash)-)?[A-Z][\w’'-]+(?:\s+(?:(?:al|el)-)?[A-Z][\w’'-]+){0,3}")
 LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|of|around|into|on|outside|towards|toward|from|across|to)\s+(?:the\s+)?$", re.I)
 DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|ni|qi|li|ri|si|ti|vi|zi|ch|can)$", re.I)
+LIST_GLUE = re.compile(r"[\s,;]*(?:and\s+|or\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}(?:of\s+)?", re.I)  # "Latakia, Homs and Hama"
 IN_AT_BEFORE = re.compile(r"\b(?:in|at|near|outside|into|to)\s+(?:the\s+)?(?:\w+\s+)?$|"
-                          r"\b(?:resort|city|town|capital|port|village|province|region|suburb|outskirts) of\s+$", re.I)
+                          r"\b(?:resort|city|town|bordertown|border town|capital|port|village|province|region|suburb|outskirts) of\s+$", re.I)
 LEADING_STOPWORDS = {"the", "a", "an", "but", "in", "on", "at", "and", "meanwhile", "after", "before", "during", "when",
                      "while", "since", "as", "if", "elsewhere", "outside", "inside", "near", "there", "it", "this", "that"}
 
@@ -380,8 +383,8 @@ def choose_places(doc, text, trigger: Trigger, candidates, acled: bool, focus_co
     chosen = [best]
     for other in scored[1:]:
         between = text[min(best[4], other[4]):max(best[3], other[3])]
-        if other[0] == best[0] == 0 and other[1] < 2 and re.search(r"\band\b", between) and len(between) < 60 \
-                and other[5].name != best[5].name:
+        if other[0] == best[0] == 0 and other[1] < 2 and LIST_GLUE.fullmatch(between) \
+                and other[5].name not in {c[5].name for c in chosen}:
             chosen.append(other)
     out = []
     for _, _, _, start, end, place, _ in chosen:

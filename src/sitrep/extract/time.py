@@ -101,6 +101,8 @@ def _resolve(kind: str, match: re.Match, published: date | None, future: bool) -
         if groups.get("y"):
             return _safe_date(int(groups["y"]), month, day), 1, False
         return (_nearest_year(published, month, day, future), 1, False) if published else (None, None, False)
+    if kind == "month" and match.group(0).strip().lower().startswith("since") and published is not None:
+        return published, 2, False  # "raging since June": still going on when reported
     if kind == "month":
         month_text = groups.get("m") or groups.get("m2")
         month = _month_number(month_text)
