@@ -23,7 +23,7 @@ from ..nlp.syntax import governing_verb, root_of
 from . import actors as actor_mod
 from . import claims as claim_mod
 from . import typing as typing_mod
-from .figures import find_quantities, is_context_figure
+from .figures import find_quantities, is_context_figure, is_exact
 from .lexicon import load, read_rows, DATA_DIR
 from .places import Place, geocode, match_aliases, near
 from .time import TimeExpression, find_time_expressions, with_future
@@ -633,7 +633,7 @@ def attach_figures(events_here: list[Event], triggers: list[Trigger], sentence: 
                                                   for s in e.evidence[0]["spans"] if s["field"] == "trigger"))
         best.quantities.append({"kind": quantity.kind, "value": quantity.value, "unit": quantity.unit, "text": quantity.text})
         best.evidence[0]["spans"].append({"field": "quantity", "text": quantity.text, "start": quantity.start, "end": quantity.end})
-        if quantity.kind == "killed" and quantity.value is not None:
+        if quantity.kind == "killed" and quantity.value is not None and is_exact(quantity):
             value = int(quantity.value)
             best.fatalities = value if best.fatalities is None else min(best.fatalities, value)
 
@@ -702,6 +702,17 @@ def subordinate(triggers: list[Trigger]) -> list[Trigger]:
     return kept
 
 
+def _violent_near(built: list[Event], earlier: list[Event]) -> Event | None:
+    """The latest violent event of the article within a day of these killings, if any."""
+    if not built or not built[0].event_date:
+        return None
+    day = date.fromisoformat(built[0].event_date)
+    for event in reversed(earlier):
+        if event.family in VIOLENT_FAMILIES and event.event_date and abs((date.fromisoformat(event.event_date) - day).days) <= 1:
+            return event
+    return None
+
+
 def _fold_killing(built: list[Event], earlier: list[Event]) -> list[Event]:
     """Deaths of fighters told apart from any attack ("died alongside an American soldier") belong to the last violent event."""
     target = next((e for e in reversed(earlier) if e.family in VIOLENT_FAMILIES), None)
@@ -709,6 +720,9 @@ def _fold_killing(built: list[Event], earlier: list[Event]) -> list[Event]:
         for event in built:
             target.evidence += event.evidence
             target.claims += [c for c in event.claims if c not in target.claims]
+            target.quantities += [q for q in event.quantities if q not in target.quantities]
+            if target.fatalities is None and event.fatalities is not None:
+                target.fatalities = event.fatalities
     return []
 
 
@@ -768,6 +782,7 @@ def _extract_parsed(article: Article, sentences: list[Sentence], docs: dict, max
         mentions = [m for m in mentions if not GENERIC_STATE.match(m.raw)]
         next_text = sentences[index + 1].text if index + 1 < len(sentences) else ""
         here: list[Event] = []
+        figures_taken = False
         for trigger in triggers:
             denial = denial_of(trigger, claims)
             if denial is not None:
@@ -783,12 +798,19 @@ def _extract_parsed(article: Article, sentences: list[Sentence], docs: dict, max
             if trigger.row["family"] == "displacement" and not (expressions or re.search(r"\d|hundreds|thousands|dozens", text)):
                 built = []  # "people who have fled the violence": background, not a reported flight
             if trigger.row["family"] == "killing":
-                built = [e for e in built if e.actor2 == "Civilians"] or _fold_killing(built, here or events)
+                near_in_time = _violent_near(built, here + events)
+                if near_in_time is not None:  # "61 people were killed on Tuesday": the toll of a strike already told
+                    attach_figures(built, [], sentence, [])
+                    figures_taken = True
+                    built = _fold_killing(built, [near_in_time])
+                else:
+                    built = [e for e in built if e.actor2 == "Civilians"] or _fold_killing(built, here or events)
             for event in built:
                 if article.paragraphs[sentence.paragraph_index].role == "caption":
                     event.verification += ",caption"
             here.extend(built)
-        attach_figures(here, triggers, sentence, context)
+        if here or not figures_taken:
+            attach_figures(here, triggers, sentence, context)
         events.extend(here)
         if len(events) > max_events:
             article.warnings.append(f"stopped after {max_events} events (--max-events)")

@@ -42,7 +42,10 @@ KIND_CUES = [
     ("missing", r"missing|disappeared|unaccounted"),
     ("strikes", r"(?:air ?)?strikes|raids|airstrikes|bombs|shells|rockets|missiles|barrel bombs"),
     ("territory_units", r"neighbourhoods|neighborhoods|districts|villages|towns"),
-    ("people", r"people|civilians|residents|citizens|children|men|women|fighters|soldiers|troops|families|syrians"),
+    ("people", r"people|civilians|residents|citizens|children|men|women|fighters|soldiers|troops|families|syrians|"
+               r"americans|russians|britons|iraqis|turks|kurds|iranians|israelis|afghans|palestinians|lebanese|"
+               r"servicemen|policemen|police officers|officers|militants|rebels|jihadists|members|guards|workers|"
+               r"students|pupils|worshippers|passengers|villagers|farmers|protesters|demonstrators|mercenaries|nationals"),
 ]
 KIND_RES = [(kind, re.compile(rf"\b(?:{cue})\b", re.I)) for kind, cue in KIND_CUES]
 
@@ -50,7 +53,8 @@ CONTEXT_CUES = re.compile(
     r"\b(?:the (?:civil )?war|the conflict|the uprising|since (?:19|20)\d\d|since the (?:start|beginning)|"
     r"over the (?:past|last) \w+ years|in (?:the )?\w+ years of|so far in the war|in total|"
     r"(?:the \w+ )?estimates(?: that)?|population|are now squeezed|live in|living in|home to|made more than half|"
-    r"(?:death )?toll (?:has )?(?:risen|rose|climbed|reached|stands)|towards|overall|in all|altogether|cumulative)\b",
+    r"(?:death )?toll (?:has )?(?:risen|rose|climbed|reached|stands)|towards|overall|in all|altogether|cumulative|"
+    r"week-?long|month-?long|days-long|brought (?:the )?(?:\w+ ){0,3}(?:toll|total|carnage|number))\b",
     re.I,
 )
 
@@ -151,6 +155,16 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             continue
         add(kind, value, None, match.start(), match.end())
     return sorted(found, key=lambda q: q.start)
+
+
+VAGUE = re.compile(r"^(?:dozens|scores|hundreds|thousands|tens of thousands|hundreds of thousands|millions|several|a dozen)$", re.I)
+
+
+def is_exact(quantity: Quantity) -> bool:
+    """A number the text states ("12", "four"), not a vague one ("dozens", "hundreds"): only these become fatalities."""
+    words = re.sub(r"^(?:up to|more than|over|at least|about|around|nearly|almost|some|roughly|approximately|fewer than|less than)\s+",
+                   "", quantity.text.strip(), flags=re.I)
+    return not VAGUE.match(words)
 
 
 def is_context_figure(sentence: str, quantity: Quantity, offset: int = 0) -> bool:
