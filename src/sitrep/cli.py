@@ -100,13 +100,20 @@ def _with_progress(items, label: str):
             yield item
 
 
+class OneLineErrors(argparse.ArgumentParser):
+    """Bad arguments get one line (the problem and where to look), not the usage block."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineErrors(
         prog="sitrep",
         description="Turn conflict news reports into sourced, dated, geolocated, deduplicated events.",
         epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"sitrep {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineErrors)
     sub.required = True
 
     extract = sub.add_parser("extract", help="extract events from articles and print them",

@@ -114,7 +114,15 @@ def cmd_ingest(args) -> int:
                 advance(0)
                 continue
             article, events = item
-            new, joined = store.add_article(article, events)
+            for warning in article.warnings:
+                _note(f"{article.origin}: {warning}")
+            try:
+                new, joined = store.add_article(article, events)
+            except SitrepError as exc:
+                failed += 1
+                _error(str(exc))
+                advance(0)
+                continue
             stored += 1
             merged += joined
             advance(new)

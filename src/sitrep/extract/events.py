@@ -68,6 +68,7 @@ class ArticleState:
 
 
 LONG_RUNNING = re.compile(r"(?:decades?|years?|months?)-long|long-running|long-standing", re.I)
+MAX_TOLL = 10_000_000  # a "death toll" above this is a misreading, not one event's deaths
 PLANNABLE_FAMILIES = {"consult", "vote", "sanction", "dialogue", "aid", "agreement", "ceasefire", "reject", "threat"}
 PERSON_WORDS = {"he", "she", "him", "her", "they", "them", "man", "men", "woman", "women", "militant", "militants",
                 "suspect", "suspects", "member", "members", "leader", "commander", "fighter", "fighters", "soldier",
@@ -269,7 +270,8 @@ def choose_time(doc, trigger: Trigger, expressions: list[TimeExpression]):
 CAPITALISED_PHRASE = re.compile(r"(?:(?:al|el|ar|as|ad|ash)-)?[A-Z][\w’'-]+(?:\s+(?:(?:al|el)-)?[A-Z][\w’'-]+){0,3}")
 LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|of|around|into|on|outside|towards|toward|from|across|to)\s+(?:the\s+)?$", re.I)
 DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|ni|qi|li|ri|si|ti|vi|zi|ch|can)$", re.I)
-LIST_GLUE = re.compile(r"[\s,;]*(?:and\s+|or\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}(?:of\s+)?", re.I)  # "Latakia, Homs and Hama"
+LIST_GLUE = re.compile(r"\s*[,;][\s,;]*(?:and\s+|or\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}(?:of\s+)?|"
+                       r"\s+(?:and|or)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}(?:of\s+)?", re.I)  # "Latakia, Homs and Hama"
 IN_AT_BEFORE = re.compile(r"\b(?:in|at|near|outside|into|to)\s+(?:the\s+)?(?:\w+\s+)?$|"
                           r"\b(?:resort|city|town|bordertown|border town|capital|port|village|province|region|suburb|outskirts) of\s+$", re.I)
 LEADING_STOPWORDS = {"the", "a", "an", "but", "in", "on", "at", "and", "meanwhile", "after", "before", "during", "when",
@@ -633,7 +635,7 @@ def attach_figures(events_here: list[Event], triggers: list[Trigger], sentence: 
                                                   for s in e.evidence[0]["spans"] if s["field"] == "trigger"))
         best.quantities.append({"kind": quantity.kind, "value": quantity.value, "unit": quantity.unit, "text": quantity.text})
         best.evidence[0]["spans"].append({"field": "quantity", "text": quantity.text, "start": quantity.start, "end": quantity.end})
-        if quantity.kind == "killed" and quantity.value is not None and is_exact(quantity):
+        if quantity.kind == "killed" and quantity.value is not None and is_exact(quantity) and quantity.value < MAX_TOLL:
             value = int(quantity.value)
             best.fatalities = value if best.fatalities is None else min(best.fatalities, value)
 

@@ -59,7 +59,10 @@ class Store:
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
-            raise SitrepError(f"cannot open store: {str(exc).splitlines()[0]}", self.path) from None
+            reason = str(exc).splitlines()[0]
+            if "Conflicting lock" in reason:
+                reason = "it is locked by another process (another sitrep run using it?)"
+            raise SitrepError(f"cannot open store: {reason}", self.path) from None
         self.read_only = read_only
         self._check_schema()
 
@@ -142,8 +145,15 @@ class Store:
                 self.con.execute("INSERT INTO mentions VALUES (?, ?, ?)",
                                  [target["event_id"] if target else incoming["event_id"], article.article_id, json.dumps(incoming)])
             self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
+        except Exception as exc:
+            try:
+                self.con.execute("ROLLBACK")
+            except Exception:
+                pass  # the failed COMMIT already ended the transaction
+            import duckdb
+
+            if isinstance(exc, duckdb.Error):
+                raise SitrepError(f"cannot write to store: {str(exc).splitlines()[0]}", self.path) from None
             raise
         return new, merged
 
