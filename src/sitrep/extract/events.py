@@ -697,8 +697,9 @@ def subordinate(triggers: list[Trigger]) -> list[Trigger]:
         if owner is not None and owner.row["family"] not in ("consult", "vote", "sanction", "dialogue") \
                 and _clause_of(trigger.token).i == _clause_of(owner.token).i:
             owner.absorbed.append(trigger)
-        elif owner is not None and owner.row["family"] in ("consult", "vote", "sanction", "dialogue"):
-            owner.absorbed.append(trigger)
+        elif owner is not None and owner.row["family"] in ("consult", "vote", "sanction", "dialogue") \
+                and _clause_of(trigger.token).dep_ not in ("relcl", "advcl"):
+            owner.absorbed.append(trigger)  # "discussed a ceasefire": the talks, not a ceasefire
         else:
             kept.append(trigger)
     return kept

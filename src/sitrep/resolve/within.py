@@ -15,6 +15,7 @@ from datetime import date
 from ..model import Article, Event
 
 PRECISION_DAYS = {1: 0, 2: 3, 3: 15}
+GENERIC_ATTACK_WORDS = {"attack", "the attack", "assault", "raid", "attacks", "killing", "killed", "died", "dead"}
 VIOLENT = {"battle", "attack", "territory", "air", "shelling", "suicide", "ied", "grenade", "chemical", "civ_attack"}
 
 
@@ -93,7 +94,8 @@ def merge_within_article(events: list[Event]) -> list[Event]:
             # no place or date of its own ("the military thrust"): it refers back to the last such event
             target = next((m for m in reversed(merged) if m.family == event.family
                            and (m.status == "planned") == (event.status == "planned")), None)
-            if target is None and (event.family in VIOLENT or event.family == "killing"):
+            if target is None and (event.family in ("battle", "killing") and set(event.triggers) & GENERIC_ATTACK_WORDS
+                                   or event.family == "killing"):
                 target = next((m for m in reversed(merged) if m.family in VIOLENT), None)  # "wounded in the attack"
         if target is None:
             merged.append(event)
