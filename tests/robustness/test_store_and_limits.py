@@ -13,6 +13,7 @@ import pytest
 
 from cases import GOOD_TEXT
 from conftest import ALEPPO
+from test_bad_input import store_state
 from lockdown import unwritable
 
 SITREP = str(Path(sys.executable).with_name("sitrep"))
@@ -20,14 +21,6 @@ SITREP = str(Path(sys.executable).with_name("sitrep"))
 
 def run(*args, timeout=600):
     return subprocess.run([SITREP, *args], capture_output=True, text=True, timeout=timeout)
-
-
-def store_state(db):
-    con = duckdb.connect(str(db), read_only=True)
-    articles = con.execute("SELECT article_id FROM articles ORDER BY article_id").fetchall()
-    events = con.execute("SELECT * FROM events ORDER BY event_id").fetchall()
-    con.close()
-    return articles, events
 
 
 def only_one_line_messages(stderr: str) -> bool:
