@@ -18,15 +18,6 @@ with warnings.catch_warnings():
 
 
 @pytest.fixture(scope="session")
-def store_path(tmp_path_factory) -> str:
-    path = tmp_path_factory.mktemp("api") / "aleppo.duckdb"
-    result = subprocess.run([SITREP, "ingest", str(ALEPPO), "--published", "2016-12-09", "--db", str(path)],
-                            capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr
-    return str(path)
-
-
-@pytest.fixture(scope="session")
 def client(store_path):
     from sitrep.api.app import create_app
 
