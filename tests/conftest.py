@@ -60,3 +60,16 @@ def find(events, **wanted):
         if all(value(event.get(key)) if callable(value) else event.get(key) == value for key, value in wanted.items()):
             out.append(event)
     return out
+
+
+@pytest.fixture(scope="session")
+def store_path(tmp_path_factory) -> str:
+    """A store holding the Aleppo report, built once by the real `sitrep ingest` (API and serve tests)."""
+    import subprocess
+
+    path = tmp_path_factory.mktemp("api") / "aleppo.duckdb"
+    sitrep = str(Path(sys.executable).with_name("sitrep"))
+    result = subprocess.run([sitrep, "ingest", str(ALEPPO), "--published", "2016-12-09", "--db", str(path)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    return str(path)
