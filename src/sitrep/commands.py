@@ -1,7 +1,6 @@
 """Subcommands beyond `extract`: ingest, events, export, stats (the store), evaluate, serve."""
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import time

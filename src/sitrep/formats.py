@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 from typing import Iterable, TextIO
 
@@ -80,8 +79,3 @@ def write_table(events: Iterable[dict], out: TextIO) -> None:
 def write(events: Iterable[dict], fmt: str, out: TextIO) -> None:
     {"jsonl": write_jsonl, "csv": write_csv, "geojson": write_geojson, "table": write_table}[fmt](events, out)
 
-
-def to_string(events: Iterable[dict], fmt: str) -> str:
-    buffer = io.StringIO()
-    write(list(events), fmt, buffer)
-    return buffer.getvalue()

@@ -124,7 +124,7 @@ def find_claims(doc, last_claimant: str | None) -> list[ClaimSpan]:
                 for obj in prep.children:
                     if obj.dep_ == "pobj" and obj.lower_ not in ("plan", "schedule", "law", "rules", "reports"):
                         span = doc[obj.left_edge.i: obj.right_edge.i + 1]
-                        claims.append(ClaimSpan(normalise_claimant(span.text, span), outlet_of(span.text) if outlet_of(span.text) else None,
+                        claims.append(ClaimSpan(normalise_claimant(span.text, span), outlet_of(span.text),
                                                 "asserts", token.i, (0, len(doc)), (span.start_char, span.end_char)))
             continue
         if lemma not in SPEECH_LEMMAS or token.pos_ not in ("VERB", "AUX"):
@@ -153,11 +153,11 @@ def find_claims(doc, last_claimant: str | None) -> list[ClaimSpan]:
             speakers, via = [last_claimant[0]], last_claimant[1]
         elif " and " in speaker_text and not load("claimants.tsv").find(speaker_text.split(" and ")[0]) == []:
             speakers = [normalise_claimant(part) for part in speaker_text.split(" and ")]
-        claimant = speakers[0]
         for child in token.children:
             words = doc[child.left_edge.i:child.right_edge.i + 1].text if child.dep_ in ("dobj", "dative", "iobj") else ""
-            if words and len(words) < 60 and outlet_of(words):
-                via = outlet_of(words)
+            carrier = outlet_of(words) if words and len(words) < 60 else None
+            if carrier:
+                via = carrier
         stance = "denies" if lemma in DENY_LEMMAS or any(c.dep_ == "neg" for c in token.children) else "asserts"
         content = [c for c in token.children if c.dep_ in ("ccomp", "dobj", "xcomp", "advcl", "prep", "conj") and c.i != subject.i]
         if content:

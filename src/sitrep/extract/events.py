@@ -11,11 +11,10 @@ with evidence spans. `resolve.within` merges mentions of one event.
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from ..model import Article, Event, Sentence
 from ..nlp.pipeline import load_model, parse, split_sentences
@@ -38,12 +37,10 @@ FUTURE_AUX = {"will", "'ll", "shall"}
 REFERENCE_PREPS = {"over", "about", "regarding", "despite", "after", "since", "following", "amid", "before", "of"}
 NEGATION_NEAR = re.compile(r"\b(?:no|not|never|nor|without)\s+(?:\w+\s+){0,3}$", re.I)
 NO_SIGN = re.compile(r"\bno (?:sign|signs|reports?|indication|evidence|immediate sign)\b", re.I)
-LOCATIVE_PREPS = {"in", "at", "near", "around", "outside", "inside", "into", "on", "across", "of", "from", "towards", "toward", "throughout", "within"}
 NEAR_WORDS = re.compile(r"\b(?:near|around|outside|close to|(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)? of|on the outskirts of)\s+(?:the\s+)?$", re.I)
 EXCLUDE_BEFORE_PLACE = re.compile(r"(?:outside of|outside|beyond|speaking from|based in)\s+(?:the\s+)?$", re.I)
 STRICT_PLACE_FAMILIES = {"consult", "vote", "sanction", "dialogue", "threat"}
 CAPITALISED_PLACE = re.compile(r"\b(?:in|at|near|of|around|into|on|outside|towards|toward|from|and) (?:the )?((?:al|el|ar|as|ad|ash)-[A-Z][\w’']+|[A-Z][\w’']+(?:[ -](?:al-)?[A-Z][\w’']+){0,2})")
-ACLED_FAMILIES_NEED_PLACE = True
 
 
 @dataclass
@@ -53,6 +50,7 @@ class Trigger:
     row: dict
     token: object = None
     absorbed: list = field(default_factory=list)
+    mode: str = ""  # modality(), worked out once by keep_trigger
 
 
 @dataclass
@@ -460,7 +458,7 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
     text = sentence.text
     row = trigger.row
     acled = row["event_type"] not in ("-", "")
-    mode = modality(trigger)
+    mode = trigger.mode or modality(trigger)
     if mode == "planned" and row["family"] not in PLANNABLE_FAMILIES:
         return []  # violence or moves that may come are not events (ACLED codes what happened)
     # date
@@ -619,7 +617,7 @@ def _set_place(event: Event, place: Place) -> None:
     event.latitude, event.longitude, event.geo_precision = place.latitude, place.longitude, place.precision
 
 
-def attach_figures(events_here: list[Event], triggers: list[Trigger], sentence: Sentence, article_context: list) -> None:
+def attach_figures(events_here: list[Event], sentence: Sentence, article_context: list) -> None:
     """Figures of a sentence to its nearest event; war-wide totals and estimates to the article."""
     for quantity in find_quantities(sentence.text, sentence.start):
         if is_context_figure(sentence.text, quantity, sentence.start) or not events_here:
@@ -682,7 +680,8 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool) -> bool:
         return False
     if trigger.row["family"] == "killing" and is_war_total(trigger):
         return False
-    return modality(trigger) != "drop"
+    trigger.mode = modality(trigger)
+    return trigger.mode != "drop"
 
 
 def subordinate(triggers: list[Trigger]) -> list[Trigger]:
@@ -768,7 +767,7 @@ def _extract_parsed(article: Article, sentences: list[Sentence], docs: dict, max
     for index, sentence in enumerate(sentences):
         doc = docs.get(index)
         if doc is None:
-            attach_figures([], [], sentence, context)
+            attach_figures([], sentence, context)
             continue
         claims = claim_mod.find_claims(doc, state.last_claimant)
         named = [c.claimant for c in claims]
@@ -803,7 +802,7 @@ def _extract_parsed(article: Article, sentences: list[Sentence], docs: dict, max
             if trigger.row["family"] == "killing":
                 near_in_time = _violent_near(built, here + events)
                 if near_in_time is not None:  # "61 people were killed on Tuesday": the toll of a strike already told
-                    attach_figures(built, [], sentence, [])
+                    attach_figures(built, sentence, [])
                     figures_taken = True
                     built = _fold_killing(built, [near_in_time])
                 else:
@@ -813,7 +812,7 @@ def _extract_parsed(article: Article, sentences: list[Sentence], docs: dict, max
                     event.verification += ",caption"
             here.extend(built)
         if here or not figures_taken:
-            attach_figures(here, triggers, sentence, context)
+            attach_figures(here, sentence, context)
         events.extend(here)
         if len(events) > max_events:
             article.warnings.append(f"stopped after {max_events} events (--max-events)")

@@ -79,8 +79,6 @@ def _nearest_year(published: date, month: int, day: int, future: bool) -> date |
 def resolve_weekday(published: date, weekday: int, future: bool, rel: str | None) -> date:
     if future or rel == "next":
         delta = (weekday - published.weekday()) % 7 or (7 if rel == "next" else 0)
-        if delta == 0 and future:
-            delta = 0
         return published + timedelta(days=delta)
     delta = (published.weekday() - weekday) % 7
     if rel == "last" and delta == 0:

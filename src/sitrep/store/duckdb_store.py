@@ -12,7 +12,6 @@ import json
 import os
 from datetime import date
 from pathlib import Path
-from typing import Iterable
 
 from ..errors import SitrepError
 from ..model import Article, Event
