@@ -43,10 +43,10 @@ def test_article_id_is_a_content_hash():
 
 
 def test_roles_of_single_paragraphs():
-    assert paragraph_role("Credit: SANA/Handout via Reuters", False) == "credit"
-    assert paragraph_role("Read more: the war in Syria explained", False) == "boilerplate"
-    assert paragraph_role("Rockets, bombs, artillery", False) == "heading"
-    assert paragraph_role("The UN General Assembly voted 122 to 13 on Friday to demand an end to sieges.", False) == "body"
+    assert paragraph_role("Credit: SANA/Handout via Reuters") == "credit"
+    assert paragraph_role("Read more: the war in Syria explained") == "boilerplate"
+    assert paragraph_role("Rockets, bombs, artillery") == "heading"
+    assert paragraph_role("The UN General Assembly voted 122 to 13 on Friday to demand an end to sieges.") == "body"
 
 
 def test_near_duplicate_captions_collapse():

@@ -56,7 +56,7 @@ def split_paragraphs(text: str) -> list[str]:
     return [re.sub(r"[ \t\u00a0]+", " ", b).strip() for b in blocks if b.strip()]
 
 
-def paragraph_role(text: str, is_first: bool) -> str:
+def paragraph_role(text: str) -> str:
     words = text.split()
     if BOILERPLATE.search(text) and len(words) < 25:
         return "boilerplate"
@@ -151,9 +151,9 @@ def clean(document: RawDocument, max_chars: int = MAX_ARTICLE_CHARS) -> Article:
     if not blocks:
         raise SitrepError("no text after cleaning", origin)
     title = document.title
-    if title is None and len(blocks) > 1 and paragraph_role(blocks[0], True) == "heading":
+    if title is None and len(blocks) > 1 and paragraph_role(blocks[0]) == "heading":
         title = blocks.pop(0)
-    roles = [(block, paragraph_role(block, index == 0)) for index, block in enumerate(blocks)]
+    roles = [(block, paragraph_role(block)) for block in blocks]
     unique = split_dateline(drop_repeats(roles))
     if not any(role == "body" for _, role in unique):
         raise SitrepError("no article text (only captions, credits or boilerplate)", origin)

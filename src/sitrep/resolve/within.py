@@ -80,9 +80,7 @@ def _absorb(into: Event, other: Event) -> None:
     flags = set(filter(None, into.verification.split(","))) | set(filter(None, other.verification.split(",")))
     if "caption" not in into.verification.split(",") or "caption" not in other.verification.split(","):
         flags.discard("caption")
-    into.verification = ",".join(sorted(flags))
-    if into.sub_event_type != other.sub_event_type and into.event_type == other.event_type:
-        pass  # the first (usually the lede's) typing stands
+    into.verification = ",".join(sorted(flags))  # the first telling's typing (usually the lede's) stands
 
 
 def merge_within_article(events: list[Event]) -> list[Event]:
