@@ -246,7 +246,8 @@ def typing_metrics(pairs: list[tuple[str, str]]) -> dict:
 
 def _brief(event: dict, sentence) -> dict:
     return {"type": event.get("sub_event_type") or event.get("plover_type"), "date": event.get("event_date"),
-            "location": event.get("location"), "actor1": event.get("actor1"), "sentence": (sentence or "")[:240]}
+            "location": event.get("location"), "actor1": event.get("actor1"), "triggers": event.get("triggers"),
+            "sentence": (sentence or "")[:240]}
 
 
 # --- running -------------------------------------------------------------------------

@@ -35,3 +35,14 @@ def test_guardian_places():
 def test_unknown_is_none_not_a_guess():
     assert geocode("Massachusetts-ish nowhere", "SYR") is None
     assert geocode("", "SYR") is None
+
+
+def test_acronyms_are_not_towns():
+    # "SDF" is the Syrian Democratic Forces, not Louisville's airport code; "YPG" no town either
+    assert geocode("SDF", "USA") is None and geocode("YPG", "SYR") is None
+    assert geocode("UK").country == "GBR"  # country abbreviations come from the countries file
+
+
+def test_world_city_beats_a_namesake_known_by_its_name():
+    # Guardian 2019-01-07, an article mostly about the US: "during a visit to Jerusalem on Sunday, Bolton said ..."
+    assert geocode("Jerusalem", "USA").country == "ISR"

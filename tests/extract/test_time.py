@@ -51,3 +51,14 @@ def test_explicit_dates():
 def test_no_publication_date_no_guess():
     found = find_time_expressions("clashes on Friday", None)
     assert found and found[0].date is None
+
+
+def test_old_years_mark_history():
+    # Guardian 2018-02-08: "The group's leader, Mohammed Emwazi, ... was killed in a 2015 airstrike."
+    published = date(2018, 2, 8)
+    assert find_time_expressions("was killed in a 2015 airstrike.", published)[0].background
+    # Guardian 2018-03-30: "About 2,000 US troops ... have fought to liberate the former Isis stronghold since September 2014."
+    assert find_time_expressions("have fought to liberate the stronghold since September 2014.", published)[0].background
+    # a year that is not a date: "a 2000-strong force"; a still-running battle: "raging since June"
+    assert find_time_expressions("a 2000-strong force", published) == []
+    assert not find_time_expressions("has been raging since June", date(2017, 10, 14))[0].background

@@ -63,6 +63,7 @@ class ArticleState:
     last_claimant: str | None = None
     last_place_by_paragraph: dict = field(default_factory=dict)
     last_date_by_paragraph: dict = field(default_factory=dict)
+    surnames: frozenset = frozenset()  # "Bolton" after "John Bolton": a person, not the English town
 
 
 LONG_RUNNING = re.compile(r"(?:decades?|years?|months?)-long|long-running|long-standing", re.I)
@@ -87,6 +88,11 @@ ATTEMPT_HEADS = {"try", "attempt", "begin", "start", "continue", "manage", "seek
 ABUSE_FAMILIES = {"civ_attack", "abduction", "arrest", "sexual", "killing"}
 DIRECTION = re.compile(r"\bthe city[’']s (?:[\w-]+ )?(east|west|north|south)(?:ern)?\b", re.I)
 PRONOUN_SPEECH = re.compile(r"\b(?:he|she|they|the (?:official|source|fighter|spokesman|commander))\s+(?:said|added|told)\b", re.I)
+BACKGROUND_FRAME = re.compile(
+    r"\b(?:(?:after|following|amid|despite|through) (?:[\w-]+ ){0,3}(?:days|weeks|months|years|decades) of|a series of|a history of|memories of|the (?:threat|risk|prospect|spectre) of|"
+    r"fears? of|backed by|supported by|with the (?:support|backing|help) of|"
+    r"(?:accused|implicated|suspected|convicted|charged|guilty|suspicion|responsibility) (?:of|in|with|for))"
+    r"\s+(?:[\w’'-]+\s+){0,5}$", re.I)  # "after weeks of fighting", "backed by US airstrikes", "implicated in ... executions"
 GENERIC_STATE = re.compile(r"^(?:warplanes|helicopters)$", re.I)
 
 
@@ -131,7 +137,31 @@ def article_focus(article: Article) -> ArticleState:
     focus_place = dateline_place if dateline_place and dateline_place.country == focus_country else None
     if focus_place is None and place_counts:
         focus_place = geocode(place_counts.most_common(1)[0][0], focus_country)
-    return ArticleState(focus_country, focus_name, focus_place)
+    return ArticleState(focus_country, focus_name, focus_place, surnames=person_surnames(article.text))
+
+
+FULL_NAME = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ((?:al-|el-)?[A-Z][a-zé’'-]+)\b")
+NOT_GIVEN_NAMES = {"the", "a", "an", "in", "on", "at", "of", "and", "but", "as", "mr", "mrs", "ms", "dr", "gen", "col", "maj",
+                   "president", "prime", "minister", "secretary", "general", "king", "prince", "sheikh", "sheik", "saint",
+                   "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "greater",
+                   "upper", "lower", "new", "old", "rural", "lake", "mount", "port", "fort", "san", "santa", "los", "las",
+                   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "when", "while", "after",
+                   "before", "since", "meanwhile", "elsewhere", "last", "this", "on", "free", "islamic", "united"}
+
+
+def person_surnames(text: str) -> frozenset:
+    """Last names of people named in full ("John Bolton", "Mike Pompeo"), to keep them out of the places."""
+    found = set()
+    for match in FULL_NAME.finditer(text):
+        given, last = match.group(1), match.group(2)
+        if given.lower() in NOT_GIVEN_NAMES or DEMONYM.search(given) or last.lower() in NOT_GIVEN_NAMES:
+            continue
+        if geocode(given) is not None or geocode(match.group(0)) is not None or given.endswith("stan"):
+            continue  # "Manchester Piccadilly", "Abu Kamal": places
+        if re.search(rf"\b(?:in|at|to|from|near) {re.escape(last)}\b", text):
+            continue  # "In Manchester, ...": also named as a place
+        found.add(last)
+    return frozenset(found)
 
 
 def sentences_to_parse(sentences: list[Sentence], selective: bool) -> list[int]:
@@ -298,11 +328,11 @@ def _named_places(text: str):
         yield start, end, name
 
 
-def place_candidates(doc, text: str, focus_country: str | None, masked) -> list[tuple[int, int, Place]]:
+def place_candidates(doc, text: str, focus_country: str | None, masked, surnames=frozenset()) -> list[tuple[int, int, Place]]:
     """Places named in a sentence that may be where something happened."""
     found: list[tuple[int, int, Place]] = list(match_aliases(text))
     for start, end, name in _named_places(text):
-        if any(not (end <= s or start >= e) for s, e, _ in found):
+        if any(not (end <= s or start >= e) for s, e, _ in found) or name in surnames:
             continue
         place = geocode(name, focus_country)
         if place is None or (place.level == "country" and DEMONYM.search(name)):
@@ -313,7 +343,7 @@ def place_candidates(doc, text: str, focus_country: str | None, masked) -> list[
         found.append((start, end, place))
     for match in CAPITALISED_PLACE.finditer(text):
         start, end = match.start(1), match.end(1)
-        if any(not (end <= s or start >= e) for s, e, _ in found):
+        if any(not (end <= s or start >= e) for s, e, _ in found) or match.group(1) in surnames:
             continue
         place = geocode(match.group(1), focus_country)
         if place and place.level in ("city", "alias") and (place.country == focus_country or IN_AT_BEFORE.search(text[max(0, start - 12):start])):
@@ -678,6 +708,8 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool) -> bool:
         return False  # "Erdoğan and Putin clashed": words, not arms
     if is_negated(trigger, text) or is_reference(trigger):
         return False
+    if (token.pos_ in ("NOUN", "PROPN") or token.tag_ == "VBG") and BACKGROUND_FRAME.search(text[max(0, trigger.start - 80):trigger.start]):
+        return False
     if trigger.row["family"] == "killing" and is_war_total(trigger):
         return False
     trigger.mode = modality(trigger)
@@ -776,7 +808,7 @@ def _extract_parsed(article: Article, sentences: list[Sentence], docs: dict, max
         masked = [c.speaker_span for c in claims]
         text = sentence.text
         expressions = find_time_expressions(text, article.published)
-        candidates = place_candidates(doc, text, state.focus_country, masked)
+        candidates = place_candidates(doc, text, state.focus_country, masked, state.surnames)
         triggers = [t for t in find_triggers(doc, text, masked)
                     if keep_trigger(t, text, bool(expressions or candidates))]
         triggers = subordinate(triggers)

@@ -188,6 +188,9 @@ def country_place(iso3: str, name: str) -> Place:
     return Place(name, iso3, None, None, lat, lon, 3, "country")
 
 
+WORLD_CITY = 500_000  # a city this large is meant by its name, over any smaller namesake's alternate name
+
+
 @functools.lru_cache(maxsize=65536)
 def geocode(name: str, focus_country: str | None = None) -> Place | None:
     """The place a name most likely means, or None."""
@@ -214,6 +217,8 @@ def geocode(name: str, focus_country: str | None = None) -> Place | None:
             if focus_country in (None, iso3):
                 lat, lon = gazetteer_index()["centroids"].get((iso3, admin), (None, None))
                 return Place(admin, iso3, admin, None, lat, lon, 3, "admin1")
+    if bare.isupper() and len(bare) <= 4:
+        return None  # "SDF", "YPG": acronyms of groups, not airport codes or towns
     index = gazetteer_index()["names"]
     candidates = index.get(key) or index.get(normalise(ARTICLE_PREFIX.sub("", bare))) or []
     if not candidates and not ARTICLE_PREFIX.match(bare):
@@ -222,6 +227,9 @@ def geocode(name: str, focus_country: str | None = None) -> Place | None:
         return None
     if focus_country:
         local = [c for c in candidates if c[3] == focus_country]
+        if local and candidates[0][3] != focus_country and candidates[0][5] >= WORLD_CITY \
+                and normalise(local[0][0]) != key:
+            local = []  # "Jerusalem" is the city, not a namesake in the focus country known by that name too
         if local:
             candidates = local
         elif candidates[0][5] < 100_000:

@@ -36,7 +36,7 @@ PATTERNS = [
     ("next_week", r"\bnext week\b"),
     ("this_month", r"\b(?:this|earlier this|later this) month\b"),
     ("last_month", r"\blast month\b"),
-    ("year", r"\b(?:in|since|during|by) (?P<y>(?:19|20)\d\d)\b"),
+    ("year", r"\b(?:in|since|during|by) (?P<y>(?:19|20)\d\d)\b|\b(?:a|an|the|its|their|his|her) (?P<y2>(?:19|20)\d\d)(?![-,.\d]| (?:people|men|women|fighters|troops|soldiers|civilians|families|refugees))\b"),
     ("last_year", r"\b(?:last year|(?:in|since|during) the (?:previous|past) year)\b"),
     ("this_year", r"\b(?:earlier|later) this year\b"),
     ("years_ago", r"\b(?P<n>\w+) years? ago\b|\bin the (?:last|past) (?P<n2>\w+) years\b|\bsince the (?:start|beginning) of the (?:war|conflict|uprising)\b|\bthe (?:\w+ )?years since\b"),
@@ -100,6 +100,8 @@ def _resolve(kind: str, match: re.Match, published: date | None, future: bool) -
             return _safe_date(int(groups["y"]), month, day), 1, False
         return (_nearest_year(published, month, day, future), 1, False) if published else (None, None, False)
     if kind == "month" and match.group(0).strip().lower().startswith("since") and published is not None:
+        if groups.get("y") and int(groups["y"]) < published.year:
+            return None, None, True  # "have fought ... since September 2014": years of war, not this event
         return published, 2, False  # "raging since June": still going on when reported
     if kind == "month":
         month_text = groups.get("m") or groups.get("m2")
@@ -111,7 +113,7 @@ def _resolve(kind: str, match: re.Match, published: date | None, future: bool) -
             year -= 1
         return date(year, month, 15), 3, False
     if kind == "year":
-        year = int(groups["y"])
+        year = int(groups.get("y") or groups["y2"])
         background = published is None or year < published.year
         return (date(year, 7, 1), 3, background) if not background else (None, None, True)
     if kind in ("years_ago", "last_year"):

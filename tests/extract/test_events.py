@@ -1,0 +1,51 @@
+"""Which trigger words become events: background, history and people's names kept out (hand-made texts)."""
+from datetime import date
+
+import pytest
+
+from sitrep.extract.events import extract_article, person_surnames
+from sitrep.ingest.clean import clean
+from sitrep.model import RawDocument
+
+
+@pytest.fixture()
+def events_in(nlp):
+    def run(text, published=date(2019, 1, 7)):
+        article = clean(RawDocument(text, "test", None, published, "Test"))
+        return [event.to_dict() for event in extract_article(article, nlp)]
+    return run
+
+
+def test_background_frames_are_not_events(events_in):
+    # Guardian 2017-10-14: "Opposition from militants in Mayadeen collapsed on Saturday after weeks of fighting."
+    assert events_in("Opposition from militants in Mayadeen collapsed on Saturday after weeks of fighting.",
+                     date(2017, 10, 14)) == []
+    # Guardian 2018-02-08: "Two British Isis militants implicated in brutal acts of torture and execution ..."
+    events = events_in("Two British Isis militants implicated in brutal acts of torture and execution have been "
+                       "captured by US-backed Kurdish fighters in Syria.", date(2018, 2, 8))
+    assert [e["sub_event_type"] for e in events] == ["Arrests"]
+
+
+def test_an_event_years_ago_is_history(events_in):
+    assert events_in("The group's leader, Mohammed Emwazi, was killed in a 2015 airstrike in Raqqa.", date(2018, 2, 8)) == []
+
+
+def test_first_days_of_an_offensive_are_still_the_offensive(events_in):
+    events = events_in("Up to 24 civilians have been killed in the first three days of Turkey's offensive in Afrin.",
+                       date(2018, 1, 23))
+    assert [e["event_type"] for e in events] == ["Battles"]
+
+
+def test_surnames_of_people_named_in_full():
+    text = ("The US national security adviser, John Bolton, is in Ankara. Erdoğan criticised Bolton on Monday. "
+            "In Manchester, protesters met. Friends of Kurdistan Manchester said so.")
+    surnames = person_surnames(text)
+    assert "Bolton" in surnames
+    assert "Manchester" not in surnames  # also named as a place ("In Manchester")
+
+
+def test_a_surname_is_not_a_place(events_in):
+    text = ("The US national security adviser, John Bolton, arrived in Ankara on Monday.\n\n"
+            "Erdoğan's spokesman sharply criticised Bolton on Monday for his remarks.")
+    for event in events_in(text):
+        assert event["location"] != "Bolton"
