@@ -49,3 +49,11 @@ def test_a_surname_is_not_a_place(events_in):
             "Erdoğan's spokesman sharply criticised Bolton on Monday for his remarks.")
     for event in events_in(text):
         assert event["location"] != "Bolton"
+
+
+def test_a_statement_belongs_to_its_authors_country(events_in):
+    # Guardian 2018-01-22: "Russia ... blamed the US on Monday for the crisis." The US is whom Russia blamed, not where.
+    events = events_in("Russia blamed the US on Monday for the crisis in Afrin.", date(2018, 1, 22))
+    accusations = [e for e in events if e["plover_type"] == "ACCUSE"]
+    assert accusations and accusations[0]["location"] is None
+    assert accusations[0]["country"] in (None, "RUS")

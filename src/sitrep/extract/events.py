@@ -39,6 +39,8 @@ NEGATION_NEAR = re.compile(r"\b(?:no|not|never|nor|without)\s+(?:\w+\s+){0,3}$",
 NO_SIGN = re.compile(r"\bno (?:sign|signs|reports?|indication|evidence|immediate sign)\b", re.I)
 NEAR_WORDS = re.compile(r"\b(?:near|around|outside|close to|(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)? of|on the outskirts of)\s+(?:the\s+)?$", re.I)
 EXCLUDE_BEFORE_PLACE = re.compile(r"(?:outside of|outside|beyond|speaking from|based in)\s+(?:the\s+)?$", re.I)
+STATEMENT_FAMILIES = {"request", "accuse", "threat", "reject"}  # placed by who speaks, not where (docs/annotation.md)
+STATE_ACTOR = re.compile(r"^(?:Government|Military Forces|Police Forces) of (?:the )?(?P<country>[^(]+?)(?: \(.*\))?$")
 STRICT_PLACE_FAMILIES = {"consult", "vote", "sanction", "dialogue", "threat"}
 CAPITALISED_PLACE = re.compile(r"\b(?:in|at|near|of|around|into|on|outside|towards|toward|from|and) (?:the )?((?:al|el|ar|as|ad|ash)-[A-Z][\w’']+|[A-Z][\w’']+(?:[ -](?:al-)?[A-Z][\w’']+){0,2})")
 
@@ -575,6 +577,12 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
         first, *rest = event.assoc_actor_1.split("; ")
         event.actor2, event.assoc_actor_1 = first, "; ".join(rest) or None
     events = []
+    if row["family"] in STATEMENT_FAMILIES:
+        places = [p for p in places if p[2].level != "country"]  # "blamed the US", "urged Lebanon": whom, not where
+    if row["family"] in STATEMENT_FAMILIES and not places:
+        # a threat, demand, accusation or refusal made at no named venue belongs to its author's country
+        event.country = _actor_country(event.actor1)
+        return [event]
     if not places and acled and GENERIC_PLACE_NOUN.search(text) and next_text:
         ahead = _first_town(next_text, state.focus_country)
         if ahead is not None:  # "seized a town in the east ... Opposition from militants in Mayadeen collapsed"
@@ -640,6 +648,15 @@ def _recent(carried: dict, sentence: Sentence, within_sentences: int):
         return None
     start, value = entry
     return value if sentence.start - start <= within_sentences * 220 else None
+
+
+def _actor_country(actor: str | None) -> str | None:
+    """ISO3 of a state actor's country ("Government of Turkey" -> TUR), else None."""
+    from .places import country_names, normalise
+
+    match = STATE_ACTOR.match(actor or "")
+    found = country_names().get(normalise(match.group("country"))) if match else None
+    return found[0] if found else None
 
 
 def _set_place(event: Event, place: Place) -> None:
