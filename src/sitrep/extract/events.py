@@ -393,6 +393,13 @@ def _locative(token, trigger_token) -> bool:
     return False
 
 
+def _done_at(token) -> bool:
+    """A place where something was done ("refused to engage in Geneva"), not where a thing named is ("the crisis in Afrin")."""
+    while token.dep_ == "conj":
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at") and token.head.head.pos_ in ("VERB", "AUX")
+
+
 def choose_places(doc, text, trigger: Trigger, candidates, acled: bool, focus_country: str | None = None) -> list[tuple[int, int, Place]]:
     """The place(s) of one trigger: coordinated places ("around Damascus and ... Idlib") give one each."""
     clause = _clause_of(trigger.token)
@@ -404,6 +411,8 @@ def choose_places(doc, text, trigger: Trigger, candidates, acled: bool, focus_co
         same_clause = _clause_of(root).i == clause.i
         if trigger.row["family"] in STRICT_PLACE_FAMILIES and not _locative(root, trigger.token):
             continue
+        if trigger.row["family"] in STATEMENT_FAMILIES and not _done_at(root):
+            continue  # "blamed the US for the crisis in Afrin": the crisis is in Afrin, the blame is not
         if acled and place.country != focus_country and focus_country and not _locative(root, trigger.token):
             continue  # "backed by Moscow and Tehran": a foreign capital named in passing is not where it happened
         level_rank = {"alias": 0, "city": 0, "admin1": 1, "country": 2}[place.level]
