@@ -57,3 +57,30 @@ def test_a_statement_belongs_to_its_authors_country(events_in):
     accusations = [e for e in events if e["plover_type"] == "ACCUSE"]
     assert accusations and accusations[0]["location"] is None
     assert accusations[0]["country"] in (None, "RUS")
+
+
+def test_a_refusal_in_the_negative_is_kept(events_in):
+    # Guardian 2018-01-28: "Authorities in Syria's Kurdish autonomous region also said on Sunday they would not attend the talks"
+    events = events_in("Authorities in Syria's Kurdish autonomous region also said on Sunday they would not attend the talks.",
+                       date(2018, 1, 28))
+    assert [e["plover_type"] for e in events] == ["REJECT"]
+
+
+def test_a_document_does_not_demand(events_in):
+    # Guardian 2018-01-28: "The proposals also called for the appropriate conditions to hold fresh ... elections."
+    assert events_in("The proposals also called for the appropriate conditions to hold fresh elections.", date(2018, 1, 28)) == []
+
+
+def test_security_council_votes_in_new_york(events_in):
+    # Guardian 2018-02-26: "The security council resolution, which was unanimously approved on Saturday, ..."
+    events = events_in("The security council resolution, which was unanimously approved on Saturday, called for a "
+                       "monthlong ceasefire.", date(2018, 2, 26))
+    assert [(e["plover_type"], e["event_date"], e["country"]) for e in events] == [("AGREE", "2018-02-24", "USA")]
+
+
+def test_a_present_tense_meeting_on_a_named_day_is_ahead(events_in):
+    # Guardian, Sunday 2018-01-28: "The Syrian national dialogue congress, meeting in ... Sochi on Monday and Tuesday, ..."
+    events = events_in("The Syrian national dialogue congress, meeting in the Black Sea resort of Sochi on Monday, "
+                       "is also being boycotted by the main Syrian Kurdish groups.", date(2018, 1, 28))
+    meeting = [e for e in events if e["plover_type"] == "CONSULT"]
+    assert meeting and meeting[0]["event_date"] == "2018-01-29" and meeting[0]["status"] == "planned"

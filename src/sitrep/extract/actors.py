@@ -110,7 +110,8 @@ def assign_roles(doc, trigger, mentions: list[Mention], trigger_text: str = "") 
     assoc1 = [m.name for m, _ in subjects[1:] if m.name != actor1]
     actor2 = next((m.name for m, _ in objects if m.name != actor1), None)
     assoc2 = [m.name for m, _ in objects if m.name not in (actor1, actor2)]
-    if actor1 is None and others:
+    named_subject = any(c.dep_ == "nsubj" and c.pos_ in ("PRON", "PROPN") for c in verb.children)
+    if actor1 is None and others and not named_subject:  # "he urged ...": the speaker, not a country named earlier
         before = [(m, t) for m, t in others if t.i < trigger.i and m.kind != "civilians"]
         if before:
             actor1 = before[0][0].name

@@ -95,6 +95,10 @@ BACKGROUND_FRAME = re.compile(
     r"fears? of|backed by|supported by|with the (?:support|backing|help) of|"
     r"(?:accused|implicated|suspected|convicted|charged|guilty|suspicion|responsibility) (?:of|in|with|for))"
     r"\s+(?:[\w’'-]+\s+){0,5}$", re.I)  # "after weeks of fighting", "backed by US airstrikes", "implicated in ... executions"
+NEGATED_TRIGGER = re.compile(r"\bnot\b", re.I)
+DOCUMENT_NOUNS = {"resolution", "statement", "proposal", "proposals", "report", "letter", "plan", "draft", "text",
+                  "declaration", "communique", "communiqué", "document", "memo", "law", "bill"}
+PRESENT_TAGS = {"VBZ", "VBP", "VBG"}
 GENERIC_STATE = re.compile(r"^(?:warplanes|helicopters)$", re.I)
 
 
@@ -253,6 +257,24 @@ def is_reference(trigger: Trigger) -> bool:
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     return token.dep_ == "pobj" and token.head.lower_ in REFERENCE_PREPS and token.head.lower_ != "of"
+
+
+def _document_subject(token) -> bool:
+    verb = governing_verb(token)
+    if verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in DOCUMENT_NOUNS:
+        return True  # "the resolution, ..., called for": parsed as a modifier of the document
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in verb.children)
+
+
+def _planned_by_tense(trigger: Trigger, expression, published) -> bool:
+    """"The congress, meeting in Sochi on Monday" (told on a Sunday): a present-tense meeting on a named day is ahead."""
+    if trigger.row["family"] not in PLANNABLE_FAMILIES or expression is None or published is None:
+        return False
+    if not re.search(r"day\b", expression.text, re.I) or not expression.date or expression.date >= published.isoformat():
+        return False
+    verb = governing_verb(trigger.token)
+    past_aux = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had", "has", "have", "did") for c in verb.children)
+    return verb.tag_ in PRESENT_TAGS and not past_aux
 
 
 def is_war_total(trigger: Trigger) -> bool:
@@ -504,7 +526,7 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
         return []  # violence or moves that may come are not events (ACLED codes what happened)
     # date
     expression = choose_time(doc, trigger, expressions)
-    future = mode == "planned"
+    future = mode == "planned" or _planned_by_tense(trigger, expression, article.published)
     if expression is not None and expression.background:
         return []
     if expression is not None:
@@ -586,6 +608,8 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
         first, *rest = event.assoc_actor_1.split("; ")
         event.actor2, event.assoc_actor_1 = first, "; ".join(rest) or None
     events = []
+    if not places and row["family"] in VENUE_FAMILIES:
+        places = venue_of(text)
     if row["family"] in STATEMENT_FAMILIES:
         places = [p for p in places if p[2].level != "country"]  # "blamed the US", "urged Lebanon": whom, not where
     if row["family"] in STATEMENT_FAMILIES and not places:
@@ -625,7 +649,7 @@ def _speaker_as_actor(doc, trigger, attached, text, state):
     """"The EU said it would introduce sanctions": a pronoun subject is the speaker."""
     verb = governing_verb(trigger.token)
     chain = [trigger.token, verb] + list(verb.ancestors)[:3]
-    pronoun = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("it", "they", "we") for node in chain for c in node.children)
+    pronoun = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("it", "they", "we", "he", "she") for node in chain for c in node.children)
     if not pronoun:
         return None
     for claim in attached:
@@ -657,6 +681,24 @@ def _recent(carried: dict, sentence: Sentence, within_sentences: int):
         return None
     start, value = entry
     return value if sentence.start - start <= within_sentences * 220 else None
+
+
+VENUE_FAMILIES = {"consult", "vote", "agreement_vote"}
+
+
+@functools.lru_cache(maxsize=1)
+def _venues() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(rf"\b(?:{row['pattern']})\b", re.I), row["place"]) for row in read_rows(DATA_DIR / "venues.tsv")]
+
+
+def venue_of(text: str) -> list[tuple[int, int, Place]]:
+    """The seat of a body that meets in one place ("the UN security council" -> New York), from data/venues.tsv."""
+    for regex, name in _venues():
+        match = regex.search(text)
+        place = geocode(name) if match else None
+        if place is not None:
+            return [(match.start(), match.end(), place)]
+    return []
 
 
 def _actor_country(actor: str | None) -> str | None:
@@ -732,8 +774,10 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool) -> bool:
         return False  # "more than 100 killed in airstrikes and shelling since the campaign started": a running total
     if trigger.row["family"] == "battle" and any(c.dep_ == "nsubj" and _is_person(c) for c in verb.children):
         return False  # "Erdoğan and Putin clashed": words, not arms
-    if is_negated(trigger, text) or is_reference(trigger):
-        return False
+    if not NEGATED_TRIGGER.search(trigger.row.get("_text", "")) and (is_negated(trigger, text) or is_reference(trigger)):
+        return False  # ("would not attend" is itself the refusal)
+    if trigger.row["family"] in STATEMENT_FAMILIES | {"vote"} and _document_subject(trigger.token):
+        return False  # "the resolution called for a ceasefire": what a text says; its adoption is the event
     if (token.pos_ in ("NOUN", "PROPN") or token.tag_ == "VBG") and BACKGROUND_FRAME.search(text[max(0, trigger.start - 80):trigger.start]):
         return False
     if trigger.row["family"] == "killing" and is_war_total(trigger):
