@@ -84,3 +84,14 @@ def test_a_present_tense_meeting_on_a_named_day_is_ahead(events_in):
                        "is also being boycotted by the main Syrian Kurdish groups.", date(2018, 1, 28))
     meeting = [e for e in events if e["plover_type"] == "CONSULT"]
     assert meeting and meeting[0]["event_date"] == "2018-01-29" and meeting[0]["status"] == "planned"
+
+
+def test_quoted_words_without_a_time_are_not_events(events_in):
+    # Guardian 2017-10-11: "“For a lot of people, that flag stands for bombing and starvation,” he said."
+    assert events_in("“For a lot of people, that flag stands for bombing and starvation,” he said.", date(2017, 10, 11)) == []
+
+
+def test_a_refusal_said_on_a_day_is_dated_that_day(events_in):
+    # Guardian, Monday 2018-02-26: "On Sunday the Turkish government said the UN ceasefire would not affect its operation"
+    events = events_in("On Sunday the Turkish government said the UN ceasefire would not affect its operation.", date(2018, 2, 26))
+    assert [(e["plover_type"], e["event_date"]) for e in events] == [("REJECT", "2018-02-25")]

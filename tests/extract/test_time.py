@@ -62,3 +62,9 @@ def test_old_years_mark_history():
     # a year that is not a date: "a 2000-strong force"; a still-running battle: "raging since June"
     assert find_time_expressions("a 2000-strong force", published) == []
     assert not find_time_expressions("has been raging since June", date(2017, 10, 14))[0].background
+
+
+def test_two_named_days_give_the_latest():
+    # Guardian, Sunday 2018-01-28: "the congress, meeting in ... Sochi on Monday and Tuesday" (annotation: latest day, precision 2)
+    assert resolve("meeting in Sochi on Monday and Tuesday", date(2018, 1, 28), future=True) == ("2018-01-30", 2)
+    assert resolve("clashes on Saturday and Sunday", date(2018, 1, 22)) == ("2018-01-21", 2)

@@ -757,7 +757,12 @@ def _sentence_of(text: str, trigger: Trigger) -> str:
     return text[start + 1: trigger.end + (end.end() if end else len(text))]
 
 
-def keep_trigger(trigger: Trigger, text: str, has_anchor: bool) -> bool:
+def _in_quote(text: str, position: int) -> bool:
+    before = text[:position]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool = True) -> bool:
     if trigger.row["anchor"] == "anchor" and not has_anchor:
         return False
     token = trigger.token
@@ -782,7 +787,12 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool) -> bool:
         return False
     if trigger.row["family"] == "killing" and is_war_total(trigger):
         return False
+    if _in_quote(text, trigger.start) and not has_time:
+        return False  # "“that flag stands for bombing and starvation,” he said": words quoted, no event told
     trigger.mode = modality(trigger)
+    if trigger.mode == "planned" and trigger.row["family"] in STATEMENT_FAMILIES \
+            and re.match(r"(?:would|will)\b", trigger.row.get("_text", ""), re.I):
+        trigger.mode = "real"  # "said it would hit back", "would not attend": the threat or refusal is made as it is said
     return trigger.mode != "drop"
 
 
@@ -880,7 +890,7 @@ def _extract_parsed(article: Article, sentences: list[Sentence], docs: dict, max
         expressions = find_time_expressions(text, article.published)
         candidates = place_candidates(doc, text, state.focus_country, masked, state.surnames)
         triggers = [t for t in find_triggers(doc, text, masked)
-                    if keep_trigger(t, text, bool(expressions or candidates))]
+                    if keep_trigger(t, text, bool(expressions or candidates), bool(expressions))]
         triggers = subordinate(triggers)
         mentions = actor_mod.find_mentions(text, state.focus_country_name, masked)
         mentions = [m for m in mentions if not GENERIC_STATE.match(m.raw)]

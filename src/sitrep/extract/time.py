@@ -24,6 +24,7 @@ PATTERNS = [
     ("dmy", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?P<m>{MONTH_RE})(?:,? (?P<y>(?:19|20)\d\d))?\b"),
     ("mdy", rf"\b(?P<m>{MONTH_RE}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y>(?:19|20)\d\d))?\b"),
     ("month", rf"\b(?:in|since|during|by|early|late|mid-|earlier this|end of)?\s*(?P<m>{MONTH_RE}) (?P<y>(?:19|20)\d\d)\b|\b(?:in|since|during|early|late|mid-|earlier in|end of) (?P<m2>{MONTH_RE})\b"),
+    ("weekday_pair", r"\b(?:on\s+)?(?P<wd1>monday|tuesday|wednesday|thursday|friday|saturday|sunday) and (?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
     ("weekday", r"\b(?:(?P<rel>last|this|next|on|early|late)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("yesterday", r"\b(?:yesterday|last night|overnight)\b"),
     ("today", r"\b(?:today|tonight|this morning|this afternoon|this evening|earlier today)\b"),
@@ -125,6 +126,10 @@ def _resolve(kind: str, match: re.Match, published: date | None, future: bool) -
     if kind == "weekday":
         day = resolve_weekday(published, WEEKDAYS.index(groups["wd"].casefold()), future, (groups.get("rel") or "").lower() or None)
         return day, 1, False
+    if kind == "weekday_pair":  # "on Monday and Tuesday": a two-day event, coded on its latest day
+        first = resolve_weekday(published, WEEKDAYS.index(groups["wd1"].casefold()), future, None)
+        second = resolve_weekday(published, WEEKDAYS.index(groups["wd"].casefold()), future, None)
+        return max(first, second), 2, False
     if kind == "yesterday":
         return published - timedelta(days=1), 1, False
     if kind == "today":
