@@ -95,3 +95,19 @@ def test_a_refusal_said_on_a_day_is_dated_that_day(events_in):
     # Guardian, Monday 2018-02-26: "On Sunday the Turkish government said the UN ceasefire would not affect its operation"
     events = events_in("On Sunday the Turkish government said the UN ceasefire would not affect its operation.", date(2018, 2, 26))
     assert [(e["plover_type"], e["event_date"]) for e in events] == [("REJECT", "2018-02-25")]
+
+
+def test_a_town_abroad_that_was_shelled_is_where_it_happened(events_in):
+    # Guardian 2018-01-21 (an article about Syria): "Kurdish militias shelled the Turkish province of Kilis across the border"
+    text = ("Turkish troops pushed into Afrin in northern Syria on Sunday.\n\n"
+            "Kurdish militias shelled the Turkish province of Kilis across the border in response.")
+    shelling = [e for e in events_in(text, date(2018, 1, 21)) if e["sub_event_type"] == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0]["country"] == "TUR" and shelling[0]["location"] == "Kilis"
+
+
+def test_protests_abroad_keep_their_city(events_in):
+    # Guardian 2018-03-11, an article about Afrin: "In Manchester, about 100 protesters demonstrated on the railway tracks"
+    text = ("Turkish forces shelled Afrin in Syria on Saturday.\n\n"
+            "Piccadilly station in Manchester has reopened after being closed by demonstrations involving protesters.")
+    protests = [e for e in events_in(text, date(2018, 3, 11)) if e["event_type"] == "Protests"]
+    assert protests and protests[0]["location"] == "Manchester" and protests[0]["country"] == "GBR"

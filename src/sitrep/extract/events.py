@@ -415,6 +415,20 @@ def _locative(token, trigger_token) -> bool:
     return False
 
 
+def _targeted(token, trigger_token) -> bool:
+    """A place that is what the trigger hit: "shelled the Turkish province of Kilis", "struck the town of Reyhanli"."""
+    verb = governing_verb(trigger_token)
+    node = token
+    for _ in range(4):
+        if node.dep_ in ("dobj", "nsubjpass") and node.head.i in (trigger_token.i, verb.i):
+            return True
+        if node.dep_ == "pobj" and node.head.lower_ == "of" or node.dep_ in ("prep", "appos", "compound", "conj"):
+            node = node.head
+            continue
+        return False
+    return False
+
+
 def _done_at(token) -> bool:
     """A place where something was done ("refused to engage in Geneva"), not where a thing named is ("the crisis in Afrin")."""
     while token.dep_ == "conj":
@@ -435,7 +449,8 @@ def choose_places(doc, text, trigger: Trigger, candidates, acled: bool, focus_co
             continue
         if trigger.row["family"] in STATEMENT_FAMILIES and not _done_at(root):
             continue  # "blamed the US for the crisis in Afrin": the crisis is in Afrin, the blame is not
-        if acled and place.country != focus_country and focus_country and not _locative(root, trigger.token):
+        if acled and place.country != focus_country and focus_country and not _locative(root, trigger.token) \
+                and not _targeted(root, trigger.token) and trigger.row["family"] not in ("protest", "riot"):
             continue  # "backed by Moscow and Tehran": a foreign capital named in passing is not where it happened
         level_rank = {"alias": 0, "city": 0, "admin1": 1, "country": 2}[place.level]
         scored.append(((0 if same_clause else 1), level_rank, abs(root.i - trigger.token.i), start, end, place, root))
