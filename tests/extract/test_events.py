@@ -111,3 +111,12 @@ def test_protests_abroad_keep_their_city(events_in):
             "Piccadilly station in Manchester has reopened after being closed by demonstrations involving protesters.")
     protests = [e for e in events_in(text, date(2018, 3, 11)) if e["event_type"] == "Protests"]
     assert protests and protests[0]["location"] == "Manchester" and protests[0]["country"] == "GBR"
+
+
+def test_one_family_fleeing_is_not_mass_displacement(events_in):
+    # Guardian 2019-02-14: "... said the group had tried to prevent him and his family from leaving, before he fled on Saturday."
+    assert events_in("He said the group had tried to stop him and his family from leaving, before he fled on Saturday.",
+                     date(2019, 2, 14)) == []
+    # Guardian 2019-03-12: "as many as 2,000 people fled Baghuz on Tuesday, an exodus ..."
+    events = events_in("Kurdish military leaders say as many as 2,000 people fled Baghuz on Tuesday.", date(2019, 3, 12))
+    assert [e["sub_event_type"] for e in events] == ["Other"]

@@ -772,6 +772,21 @@ def _sentence_of(text: str, trigger: Trigger) -> str:
     return text[start + 1: trigger.end + (end.end() if end else len(text))]
 
 
+MASS_WORDS = re.compile(r"\b(?:thousands|hundreds|dozens|tens of thousands|millions?|families|residents|civilians|people|"
+                        r"villagers|refugees|inhabitants|population|exodus|\d{1,3}(?:,\d{3})+|\d{3,})\b", re.I)
+
+
+def _many_people(token) -> bool:
+    """Whether those who fled are many ("2,000 people fled Baghuz", "an exodus"), from the trigger's subject."""
+    if token.lower_ == "exodus":
+        return True
+    verb = governing_verb(token)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if token.dep_ == "acl" or verb.dep_ == "relcl":
+        subjects.append(verb.head if verb.dep_ == "relcl" else token.head)  # "people who have fled"
+    return any(MASS_WORDS.search(s.doc[s.left_edge.i:s.right_edge.i + 1].text) for s in subjects)
+
+
 def _in_quote(text: str, position: int) -> bool:
     before = text[:position]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
@@ -802,6 +817,8 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
         return False
     if trigger.row["family"] == "killing" and is_war_total(trigger):
         return False
+    if trigger.row["family"] == "displacement" and not _many_people(trigger.token):
+        return False  # "before he fled on Saturday": one family's flight is a story, mass flight is the event
     if _in_quote(text, trigger.start) and not has_time:
         return False  # "“that flag stands for bombing and starvation,” he said": words quoted, no event told
     trigger.mode = modality(trigger)
