@@ -120,3 +120,11 @@ def test_one_family_fleeing_is_not_mass_displacement(events_in):
     # Guardian 2019-03-12: "as many as 2,000 people fled Baghuz on Tuesday, an exodus ..."
     events = events_in("Kurdish military leaders say as many as 2,000 people fled Baghuz on Tuesday.", date(2019, 3, 12))
     assert [e["sub_event_type"] for e in events] == ["Other"]
+
+
+def test_a_vote_not_to_attend_is_a_refusal(events_in):
+    # Guardian 2018-01-28: "The Syrian Negotiations Commission (SNC) ... voted on Saturday not to attend Vladimir Putin's ... conference"
+    events = events_in("The Syrian Negotiations Commission (SNC), Syria's umbrella opposition group, voted on Saturday not to "
+                       "attend Vladimir Putin's showpiece conference.", date(2018, 1, 28))
+    assert [(e["plover_type"], e["actor1"], e["event_date"]) for e in events] == \
+        [("REJECT", "Syrian Negotiations Commission", "2018-01-27")]

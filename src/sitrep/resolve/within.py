@@ -19,6 +19,9 @@ GENERIC_ATTACK_WORDS = {"attack", "the attack", "assault", "raid", "attacks", "k
 VIOLENT = {"battle", "attack", "territory", "air", "shelling", "suicide", "ied", "grenade", "chemical", "civ_attack"}
 
 
+STATEMENT_FAMILIES = {"request", "accuse", "threat", "reject"}
+
+
 def _dates_agree(a: Event, b: Event) -> bool:
     if a.event_date is None or b.event_date is None:
         return True
@@ -47,6 +50,8 @@ def _country_level(event: Event) -> bool:
 def same_event(a: Event, b: Event) -> bool:
     if a.family != b.family or (a.status == "planned") != (b.status == "planned"):
         return False
+    if a.family in STATEMENT_FAMILIES and a.actor1 and b.actor1 and a.actor1 != b.actor1:
+        return False  # two refusals (threats, demands, accusations) by two actors are two events
     return _places_agree(a, b) and _dates_agree(a, b)
 
 
