@@ -128,3 +128,12 @@ def test_a_vote_not_to_attend_is_a_refusal(events_in):
                        "attend Vladimir Putin's showpiece conference.", date(2018, 1, 28))
     assert [(e["plover_type"], e["actor1"], e["event_date"]) for e in events] == \
         [("REJECT", "Syrian Negotiations Commission", "2018-01-27")]
+
+
+def test_a_word_naming_a_thing_is_not_an_event(events_in):
+    # Guardian 2019-01-16: "The bombing, which came just days after the first US battle trucks departed the country, ..."
+    text = ("A suicide bombing claimed by the Islamic State has killed four Americans in Manbij on Wednesday.\n\n"
+            "The bombing, which came just days after the first US battle trucks departed the country, underscored the "
+            "volatility of north-eastern Syria.")
+    events = events_in(text, date(2019, 1, 16))
+    assert [e["sub_event_type"] for e in events] == ["Suicide bomb"]

@@ -796,6 +796,8 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
     if trigger.row["anchor"] == "anchor" and not has_anchor:
         return False
     token = trigger.token
+    if token.pos_ == "NOUN" and token.dep_ == "compound":
+        return False  # "US battle trucks", "attack helicopters": the word names a thing, not an event
     if token.tag_ in ("VBG", "VBN") and token.dep_ in ("acl", "amod"):
         return False  # "rebels fighting to overthrow Assad", "areas retaken by Damascus", "bombed buildings": descriptions
     if _sentence_of(text, trigger).rstrip(" ”\"’'").endswith("?"):

@@ -16,6 +16,7 @@ from ..model import Article, Event
 
 PRECISION_DAYS = {1: 0, 2: 3, 3: 15}
 GENERIC_ATTACK_WORDS = {"attack", "the attack", "assault", "raid", "attacks", "killing", "killed", "died", "dead"}
+GENERIC_BLAST_WORDS = {"explosion", "explosions", "blast", "blasts", "exploded", "bombing", "attack", "the attack"}
 VIOLENT = {"battle", "attack", "territory", "air", "shelling", "suicide", "ied", "grenade", "chemical", "civ_attack"}
 
 
@@ -88,6 +89,10 @@ def _absorb(into: Event, other: Event) -> None:
     into.verification = ",".join(sorted(flags))  # the first telling's typing (usually the lede's) stands
 
 
+def _own_place(event: Event) -> bool:
+    return not event.location_inherited and event.location is not None
+
+
 def merge_within_article(events: list[Event]) -> list[Event]:
     merged: list[Event] = []
     for event in events:
@@ -100,6 +105,11 @@ def merge_within_article(events: list[Event]) -> list[Event]:
             if target is None and (event.family in ("battle", "killing") and set(event.triggers) & GENERIC_ATTACK_WORDS
                                    or event.family == "killing"):
                 target = next((m for m in reversed(merged) if m.family in VIOLENT), None)  # "wounded in the attack"
+        if target is None and event.family in VIOLENT and set(event.triggers) <= GENERIC_BLAST_WORDS \
+                and (not _own_place(event) or _country_level(event)):
+            # "killed during an explosion", "the bombing, which came days after ...": the blast already told
+            target = next((m for m in reversed(merged) if m.family in VIOLENT and m.family != event.family
+                           and _dates_agree(m, event) and (m.country == event.country or event.country is None)), None)
         if target is None:
             merged.append(event)
         else:
