@@ -137,3 +137,11 @@ def test_a_word_naming_a_thing_is_not_an_event(events_in):
             "volatility of north-eastern Syria.")
     events = events_in(text, date(2019, 1, 16))
     assert [e["sub_event_type"] for e in events] == ["Suicide bomb"]
+
+
+def test_needs_and_fears_are_not_events(events_in):
+    # Guardian 2017-11-09: "some 400 civilians were in urgent need of medical evacuation from Syria's eastern Ghouta region"
+    assert events_in("Some 400 civilians were in urgent need of medical evacuation from eastern Ghouta.", date(2017, 11, 9)) == []
+    # Guardian 2018-12-12: "Residents of Kurdish towns ... have been bracing themselves for a Turkish attack"
+    assert events_in("Residents of Kurdish towns east of the Euphrates have been bracing themselves for a Turkish attack.",
+                     date(2018, 12, 12)) == []

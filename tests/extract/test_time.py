@@ -68,3 +68,9 @@ def test_two_named_days_give_the_latest():
     # Guardian, Sunday 2018-01-28: "the congress, meeting in ... Sochi on Monday and Tuesday" (annotation: latest day, precision 2)
     assert resolve("meeting in Sochi on Monday and Tuesday", date(2018, 1, 28), future=True) == ("2018-01-30", 2)
     assert resolve("clashes on Saturday and Sunday", date(2018, 1, 22)) == ("2018-01-21", 2)
+
+
+def test_seasons():
+    # Guardian 2017-10-14: "Among those who left the city over the summer was Sally Jones, ... believed to have been killed in a drone strike"
+    assert resolve("who left the city over the summer", date(2017, 10, 14)) == ("2017-07-15", 3)
+    assert resolve("fighting in the winter", date(2017, 10, 14)) == ("2017-01-15", 3)

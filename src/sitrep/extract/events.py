@@ -92,7 +92,9 @@ DIRECTION = re.compile(r"\bthe city[’']s (?:[\w-]+ )?(east|west|north|south)(?
 PRONOUN_SPEECH = re.compile(r"\b(?:he|she|they|the (?:official|source|fighter|spokesman|commander))\s+(?:said|added|told)\b", re.I)
 BACKGROUND_FRAME = re.compile(
     r"\b(?:(?:after|following|amid|despite|through) (?:[\w-]+ ){0,3}(?:days|weeks|months|years|decades) of|a series of|a history of|memories of|the (?:threat|risk|prospect|spectre) of|"
-    r"fears? of|backed by|supported by|with the (?:support|backing|help) of|"
+    r"fears? of|backed by|supported by|with the (?:support|backing|help) of|(?:in (?:urgent )?)?need (?:of|for)|"
+    r"(?:no )?mention of|mentioning|brac(?:ed|ing) (?:themselves |itself )?for|prepar(?:e|ed|ing) (?:themselves )?for|"
+    r"(?:a )?backdrop of|anticipation of|"
     r"(?:accused|implicated|suspected|convicted|charged|guilty|suspicion|responsibility) (?:of|in|with|for))"
     r"\s+(?:[\w’'-]+\s+){0,5}$", re.I)  # "after weeks of fighting", "backed by US airstrikes", "implicated in ... executions"
 NEGATED_TRIGGER = re.compile(r"\bnot\b", re.I)

@@ -39,6 +39,7 @@ PATTERNS = [
     ("last_month", r"\blast month\b"),
     ("year", r"\b(?:in|since|during|by) (?P<y>(?:19|20)\d\d)\b|\b(?:a|an|the|its|their|his|her) (?P<y2>(?:19|20)\d\d)(?![-,.\d]| (?:people|men|women|fighters|troops|soldiers|civilians|families|refugees))\b"),
     ("last_year", r"\b(?:last year|(?:in|since|during) the (?:previous|past) year)\b"),
+    ("season", r"\b(?:over|during|in|through|this|last|earlier this) (?:the )?(?P<season>summer|winter|spring|autumn)\b"),
     ("this_year", r"\b(?:earlier|later) this year\b"),
     ("years_ago", r"\b(?P<n>\w+) years? ago\b|\bin the (?:last|past) (?P<n2>\w+) years\b|\bsince the (?:start|beginning) of the (?:war|conflict|uprising)\b|\bthe (?:\w+ )?years since\b"),
 ]
@@ -117,6 +118,12 @@ def _resolve(kind: str, match: re.Match, published: date | None, future: bool) -
         year = int(groups.get("y") or groups["y2"])
         background = published is None or year < published.year
         return (date(year, 7, 1), 3, background) if not background else (None, None, True)
+    if kind == "season" and published is not None:
+        middle = {"winter": 1, "spring": 4, "summer": 7, "autumn": 10}[groups["season"].lower()]
+        day = date(published.year, middle, 15)
+        if day > published:
+            day = date(published.year - 1, middle, 15)
+        return day, 3, False  # "over the summer" (told in October): July, a season ago
     if kind in ("years_ago", "last_year"):
         return None, None, True
     if kind == "this_year":
