@@ -95,8 +95,11 @@ BACKGROUND_FRAME = re.compile(
     r"fears? of|backed by|supported by|with the (?:support|backing|help) of|(?:in (?:urgent )?)?need (?:of|for)|"
     r"(?:no )?mention of|mentioning|brac(?:ed|ing) (?:themselves |itself )?for|prepar(?:e|ed|ing) (?:themselves )?for|"
     r"(?:a )?backdrop of|anticipation of|"
-    r"(?:accused|implicated|suspected|convicted|charged|guilty|suspicion|responsibility) (?:of|in|with|for))"
+    r"(?:accused|implicated|suspected|convicted|charged|guilty|suspicion) (?:of|in|with|for))"
     r"\s+(?:[\w’'-]+\s+){0,5}$", re.I)  # "after weeks of fighting", "backed by US airstrikes", "implicated in ... executions"
+THING_NOUNS = {"truck", "vehicle", "helicopter", "tank", "aircraft", "jet", "plane", "drone", "unit", "squad", "team",
+               "dog", "gear", "training", "drill", "exercise", "simulator", "game", "movie", "film", "song", "zone",
+               "shelter", "survivor", "victim", "wound", "injury", "site", "rifle", "weapon", "suit", "helmet", "boat"}
 NEGATED_TRIGGER = re.compile(r"\bnot\b", re.I)
 DOCUMENT_NOUNS = {"resolution", "statement", "proposal", "proposals", "report", "letter", "plan", "draft", "text",
                   "declaration", "communique", "communiqué", "document", "memo", "law", "bill"}
@@ -798,7 +801,7 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
     if trigger.row["anchor"] == "anchor" and not has_anchor:
         return False
     token = trigger.token
-    if token.pos_ == "NOUN" and token.dep_ == "compound":
+    if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.lemma_.lower() in THING_NOUNS:
         return False  # "US battle trucks", "attack helicopters": the word names a thing, not an event
     if token.tag_ in ("VBG", "VBN") and token.dep_ in ("acl", "amod"):
         return False  # "rebels fighting to overthrow Assad", "areas retaken by Damascus", "bombed buildings": descriptions
