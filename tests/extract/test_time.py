@@ -74,3 +74,10 @@ def test_seasons():
     # Guardian 2017-10-14: "Among those who left the city over the summer was Sally Jones, ... believed to have been killed in a drone strike"
     assert resolve("who left the city over the summer", date(2017, 10, 14)) == ("2017-07-15", 3)
     assert resolve("fighting in the winter", date(2017, 10, 14)) == ("2017-01-15", 3)
+
+
+def test_vague_periods_are_coded_on_their_latest_day_so_far():
+    # docs/annotation.md: "this month", "this week" on the report's day; "early January" on the 10th
+    assert resolve("President Rouhani's tour of Iraq this month", date(2019, 3, 26)) == ("2019-03-26", 3)
+    assert resolve("as the UN said this week", date(2018, 6, 30)) == ("2018-06-30", 2)
+    assert resolve("The two men were captured in early January", date(2018, 2, 8)) == ("2018-01-10", 3)

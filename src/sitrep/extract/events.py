@@ -66,6 +66,7 @@ class ArticleState:
     last_place_by_paragraph: dict = field(default_factory=dict)
     last_date_by_paragraph: dict = field(default_factory=dict)
     surnames: frozenset = frozenset()  # "Bolton" after "John Bolton": a person, not the English town
+    last_place_by_family: dict = field(default_factory=dict)  # "The two men were captured in early January": where the capture was
 
 
 LONG_RUNNING = re.compile(r"(?:decades?|years?|months?)-long|long-running|long-standing", re.I)
@@ -641,7 +642,8 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
         if ahead is not None:  # "seized a town in the east ... Opposition from militants in Mayadeen collapsed"
             places = [(trigger.start, trigger.start, ahead)]
     if not places:
-        inherited = _recent(state.last_place_by_paragraph, sentence, 2) or state.focus_place
+        inherited = _recent(state.last_place_by_paragraph, sentence, 2) or state.last_place_by_family.get(row["family"]) \
+            or state.focus_place
         if acled and inherited is None and state.focus_country:
             from .places import country_place
 
@@ -660,6 +662,7 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
                 copy_event.evidence[0]["spans"].append(_span("location", text, start, end, sentence.start))
             events.append(copy_event)
         state.last_place_by_paragraph[sentence.paragraph_index] = (sentence.start, places[0][2])
+        state.last_place_by_family[row["family"]] = places[0][2]
     if expression is not None and expression.date and not future:
         state.last_date_by_paragraph[sentence.paragraph_index] = (sentence.start, (expression.date, expression.precision))
     return events

@@ -93,6 +93,17 @@ def _count(word: str) -> int | None:
     return int(word) if word.isdecimal() else NUMBER_WORDS.get(word)  # isdigit() passes "²", which int() refuses
 
 
+def _latest_day_of_month(year: int, month: int, words: str, published: date | None) -> date:
+    """The day a month phrase is coded on: the report's day for the current month (the latest day so far),
+    the 10th for "early June", the month's end for "late June", else the middle."""
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1))
+    lowered = words.lower()
+    day = last.replace(day=10) if "early" in lowered else last if ("late" in lowered or "end of" in lowered) else last.replace(day=15)
+    if published is not None and (year, month) == (published.year, published.month):
+        day = published if "early" not in lowered else min(day, published)
+    return min(day, published) if published is not None else day
+
+
 def _resolve(kind: str, match: re.Match, published: date | None, future: bool) -> tuple[date | None, int | None, bool]:
     """(date, precision, background) of one match."""
     groups = match.groupdict()
@@ -113,7 +124,7 @@ def _resolve(kind: str, match: re.Match, published: date | None, future: bool) -
             return None, None, False
         if not groups.get("y") and published and month > published.month and not future:
             year -= 1
-        return date(year, month, 15), 3, False
+        return _latest_day_of_month(year, month, match.group(0), published), 3, False
     if kind == "year":
         year = int(groups.get("y") or groups["y2"])
         background = published is None or year < published.year
@@ -149,7 +160,7 @@ def _resolve(kind: str, match: re.Match, published: date | None, future: bool) -
         count = _count(groups["n"]) or 3
         span_days = count * {"days": 1, "weeks": 7, "months": 30}[groups["unit"].casefold()]
         precision = 2 if span_days <= 7 else 3
-        return published - timedelta(days=span_days // 2), precision, False
+        return published, precision, False  # "in the last two weeks": up to the day of the report
     if kind == "ago":
         count = _count(groups["n"])
         if count is None:
@@ -162,17 +173,16 @@ def _resolve(kind: str, match: re.Match, published: date | None, future: bool) -
             return date(year, month + 1, day if published.day <= 28 else day), 3, False
         days = count * {"day": 1, "week": 7}[unit]
         return published - timedelta(days=days), {"day": 1, "week": 2}[unit], False
-    if kind == "this_week":
-        return published - timedelta(days=min(published.weekday(), 6) // 2), 2, False
+    if kind == "this_week":  # vague periods are coded on their latest day so far (docs/annotation.md)
+        return published, 2, False
     if kind == "last_week":
         return published - timedelta(days=published.weekday() + 4), 2, False
     if kind == "next_week":
         return published + timedelta(days=7 - published.weekday() + 2), 2, False
     if kind == "this_month":
-        return published.replace(day=min(15, published.day)), 3, False
-    if kind == "last_month":
-        first = published.replace(day=1) - timedelta(days=1)
-        return first.replace(day=15), 3, False
+        return published, 3, False
+    if kind == "last_month":  # its middle: a month before the window is history unless the text dates it better
+        return (published.replace(day=1) - timedelta(days=1)).replace(day=15), 3, False
     return None, None, False
 
 

@@ -26,8 +26,10 @@ STATEMENT_FAMILIES = {"request", "accuse", "threat", "reject"}
 def _dates_agree(a: Event, b: Event) -> bool:
     if a.event_date is None or b.event_date is None:
         return True
-    if a.date_inherited or b.date_inherited:
+    if a.date_inherited and b.date_inherited:
         slack = 3
+    elif a.date_inherited or b.date_inherited:
+        slack = 31  # an undated telling ("have been captured") is the dated one ("captured in early January")
     else:
         slack = max(PRECISION_DAYS.get(a.time_precision or 1, 0), PRECISION_DAYS.get(b.time_precision or 1, 0))
     gap = abs((date.fromisoformat(a.event_date) - date.fromisoformat(b.event_date)).days)
