@@ -145,3 +145,11 @@ def test_needs_and_fears_are_not_events(events_in):
     # Guardian 2018-12-12: "Residents of Kurdish towns ... have been bracing themselves for a Turkish attack"
     assert events_in("Residents of Kurdish towns east of the Euphrates have been bracing themselves for a Turkish attack.",
                      date(2018, 12, 12)) == []
+
+
+def test_two_tours_are_two_meetings_each_with_its_visitor(events_in):
+    # Guardian 2019-03-26 and 2019-01-16: "President Rouhani's tour of Iraq this month"; "Mike Pompeo's eight-country tour earlier this month"
+    text = ("Baghdad is pushed towards Iran, as symbolised by President Rouhani's tour of Iraq this month.\n\n"
+            "It prompted secretary of state Mike Pompeo's eight-country tour earlier this month.")
+    tours = sorted(e["actor1"] for e in events_in(text, date(2019, 3, 26)) if e["plover_type"] == "CONSULT")
+    assert tours == ["Government of Iran", "Government of the United States"]

@@ -144,6 +144,8 @@ def _role(token, verb, trigger) -> str:
         if node.head == verb or node.head == trigger:
             if node.dep_ in SUBJECT_DEPS:
                 return "subject"
+            if node.dep_ == "poss" and node.head == trigger and trigger.pos_ == "NOUN":
+                return "subject"  # "Turkey's offensive", "Rouhani's tour": whose act it is
             if node.dep_ == "conj" and node.head.dep_ in SUBJECT_DEPS:
                 return "subject"
             if node.dep_ in ("dobj", "nsubjpass", "attr"):

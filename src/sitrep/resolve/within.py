@@ -55,6 +55,8 @@ def same_event(a: Event, b: Event) -> bool:
         return False
     if a.family in STATEMENT_FAMILIES and a.actor1 and b.actor1 and a.actor1 != b.actor1:
         return False  # two refusals (threats, demands, accusations) by two actors are two events
+    if a.family in ("consult", "dialogue") and a.actor1 and b.actor1 and not ({a.actor1, a.actor2} & {b.actor1, b.actor2}) - {None}:
+        return False  # Rouhani's tour and Pompeo's tour: no party in common, two meetings
     return _places_agree(a, b) and _dates_agree(a, b)
 
 
