@@ -153,3 +153,17 @@ def test_two_tours_are_two_meetings_each_with_its_visitor(events_in):
             "It prompted secretary of state Mike Pompeo's eight-country tour earlier this month.")
     tours = sorted(e["actor1"] for e in events_in(text, date(2019, 3, 26)) if e["plover_type"] == "CONSULT")
     assert tours == ["Government of Iran", "Government of the United States"]
+
+
+def test_a_day_ahead_of_an_infinitive_is_ahead(events_in):
+    # Guardian, Monday 2018-02-26: "Vladimir Putin has ordered a daily five-hour "humanitarian pause" ... to begin on Tuesday"
+    events = events_in("Vladimir Putin has ordered a daily five-hour humanitarian pause in eastern Ghouta to begin on Tuesday.",
+                       date(2018, 2, 26))
+    assert events and events[0]["event_date"] == "2018-02-27"
+
+
+def test_who_an_actor_is_is_not_an_event(events_in):
+    # Guardian 2019-01-07: "... not attack Kurdish Syrian forces who have fought with the US against Isis."
+    events = events_in("Kurdish Syrian forces, who have fought with the US against Isis, met officials in Qamishli.",
+                       date(2019, 1, 7))
+    assert not [e for e in events if e["event_type"] == "Battles"]

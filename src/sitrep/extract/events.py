@@ -283,6 +283,21 @@ def _planned_by_tense(trigger: Trigger, expression, published) -> bool:
     return verb.tag_ in PRESENT_TAGS and not past_aux
 
 
+def _dated_by_plan(doc, expression) -> bool:
+    """"ordered a pause to begin on Tuesday": the day hangs from an infinitive or a will-verb, so it lies ahead."""
+    if expression is None or not re.search(r"day\b", expression.text, re.I):
+        return False
+    root = root_of(doc, expression.start, expression.end)
+    node = root
+    for _ in range(3):
+        if node is None or node.head is node:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ in FUTURE_AUX) for c in node.children)
+    return False
+
+
 def is_war_total(trigger: Trigger) -> bool:
     verb = governing_verb(trigger.token)
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -547,7 +562,8 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
         return []  # violence or moves that may come are not events (ACLED codes what happened)
     # date
     expression = choose_time(doc, trigger, expressions)
-    future = mode == "planned" or _planned_by_tense(trigger, expression, article.published)
+    future = mode == "planned" or _planned_by_tense(trigger, expression, article.published) \
+        or _dated_by_plan(doc, expression)
     if expression is not None and expression.background:
         return []
     if expression is not None:
@@ -817,6 +833,9 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
         return False  # "convicted of fighting against IS", "insisted on fighting": an activity, not an event
     if (trigger.row["family"] in VIOLENT_FAMILIES or trigger.row["family"] == "displacement") and CUMULATIVE.search(text):
         return False  # "more than 100 killed in airstrikes and shelling since the campaign started": a running total
+    if trigger.row["family"] in VIOLENT_FAMILIES and not has_time and verb.dep_ == "relcl" \
+            and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
+        return False  # "Kurdish forces who have fought with the US against Isis": who they are, not what happened
     if trigger.row["family"] == "battle" and any(c.dep_ == "nsubj" and _is_person(c) for c in verb.children):
         return False  # "Erdoğan and Putin clashed": words, not arms
     if not NEGATED_TRIGGER.search(trigger.row.get("_text", "")) and (is_negated(trigger, text) or is_reference(trigger)):
