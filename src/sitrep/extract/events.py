@@ -83,6 +83,7 @@ CUMULATIVE = re.compile(r"\bsince (?:the|its|their) (?:campaign|offensive|operat
                         r"\bin (?:\w+ )(?:weeks|months|years)\b|\bthe (?:19|20)\d0s\b|"
                         r"\b\w+-year(?:-old)? (?:war|conflict|civil war|insurgency|uprising)\b", re.I)
 PARTICIPANT_NOUNS = {"protesters", "demonstrators", "protestors", "marchers"}
+DISPERSING_LEMMAS = {"disperse", "break", "stop", "block", "suppress", "crush"}
 BACKGROUND_ADVERBS = {"previously", "formerly", "long", "once", "repeatedly", "often", "frequently", "usually", "regularly",
                       "rarely", "seldom", "sometimes", "routinely", "traditionally"}
 VIOLENT_FAMILIES = {"battle", "attack", "territory", "air", "shelling", "suicide", "ied", "grenade", "chemical", "civ_attack"}
@@ -216,6 +217,8 @@ def modality(trigger: Trigger) -> str:
     token = trigger.token
     if trigger.row["family"] == "protest" and token.pos_ == "NOUN" and token.lower_ in PARTICIPANT_NOUNS:
         return "real"  # "fired tear gas to disperse protesters": the protesters were there
+    if trigger.row["family"] == "protest" and token.pos_ == "NOUN" and token.head.lemma_.lower() in DISPERSING_LEMMAS:
+        return "real"  # "used a water cannon to disperse a rally": the rally took place
     verb = governing_verb(token)
     head_chain = [verb] + list(verb.ancestors)
     if FUTURE_AUX & _aux_words(verb):
@@ -521,21 +524,27 @@ CIVILIAN_TARGETS = re.compile(r"\b(?:villagers|worshippers|passengers|farmers|st
                               r"residents|shoppers|mourners|displaced people|herders|fishermen|women and children)\b", re.I)
 
 
-def _apply_typing_rules(event: Event, text: str, sentence: Sentence, spans: list) -> None:
+def _apply_typing_rules(event: Event, text: str, sentence: Sentence, spans: list, mentions=(), context=None) -> None:
     """ACLED's precedence from data/typing_rules.tsv; the deciding cue is kept with the triggers."""
-    found = typing_mod.refine(event.family, text)
+    found = typing_mod.refine(event.family, text, context)
     if found is None:
         return
     rule, cue = found
     if rule["event_type"] == "-":
         event.event_type = event.sub_event_type = None
+    elif rule["sub_event_type"] == typing_mod.TERRITORY:
+        kinds = {m.name: m.kind for m in mentions}
+        event.event_type = rule["event_type"]
+        event.sub_event_type = typing_mod.territory_subtype(typing_mod.actor_kind(event.actor1, kinds),
+                                                            typing_mod.actor_kind(event.actor2, kinds))
     else:
         event.event_type, event.sub_event_type = rule["event_type"], rule["sub_event_type"]
     if rule["plover_type"] != "-":
         event.plover_type = rule["plover_type"]
     event.triggers.append(cue)
     start = text.find(cue)
-    spans.append(_span("type_cue", text, start, start + len(cue), sentence.start))
+    if start >= 0:  # a cue found in the paragraph before the sentence has no span in it
+        spans.append(_span("type_cue", text, start, start + len(cue), sentence.start))
 
 
 def _captures_people(token) -> bool:
@@ -547,10 +556,6 @@ def _captures_people(token) -> bool:
         if child.dep_ in ("nsubjpass", "dobj", "nsubj") and (child.lower_ in PERSON_WORDS or _is_person(child)):
             return child.dep_ != "nsubj" or any(c.dep_ == "auxpass" for c in verb.children)
     return False
-
-
-def _territory_subtype(actor1_kind: str | None) -> str:
-    return "Non-state actor overtakes territory" if actor1_kind in ("rebel", "islamist", "militia") else "Government regains territory"
 
 
 def build_event(article, sentence, doc, trigger, state, claims, mentions, expressions, candidates, next_text) -> list[Event]:
@@ -615,14 +620,17 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
         event.family, event.event_type, event.sub_event_type, event.plover_type = "arrest", "Strategic developments", "Arrests", "COERCE"
     elif row["sub_event_type"] == "{territory}":
         kind = next((m.kind for m in mentions if m.name == roles["actor1"]), None)
-        event.sub_event_type = _territory_subtype(kind)
+        event.sub_event_type = typing_mod.territory_subtype(kind, typing_mod.actor_kind(roles["actor2"], {m.name: m.kind for m in mentions}))
     if row["sub_event_type"] == "{attack}":
         if event.actor2 == "Civilians" or CIVILIAN_TARGETS.search(text):
             event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
         else:
             event.sub_event_type = "Armed clash"
-    _apply_typing_rules(event, text, sentence, spans)
-    if event.family in ("attack", "killing", "destruction", "protest", "riot") and event.sub_event_type in SUBTYPE_FAMILY:
+    context = None
+    if event.family == "killing" and sentence.paragraph_index < len(article.paragraphs):
+        context = article.text[article.paragraphs[sentence.paragraph_index].start:sentence.end]  # a bare toll: what killed them is told before
+    _apply_typing_rules(event, text, sentence, spans, mentions, context)
+    if event.family in ("attack", "killing", "destruction", "protest", "riot", "battle", "arrest") and event.sub_event_type in SUBTYPE_FAMILY:
         event.family = SUBTYPE_FAMILY[event.sub_event_type]  # merges with other tellings of the same kind of event
     # claims
     attached = [c for c in claims if c.scope[0] <= trigger.token.i < c.scope[1]] or (claims if len(claims) == 1 else [])
