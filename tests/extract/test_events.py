@@ -167,3 +167,16 @@ def test_who_an_actor_is_is_not_an_event(events_in):
     events = events_in("Kurdish Syrian forces, who have fought with the US against Isis, met officials in Qamishli.",
                        date(2019, 1, 7))
     assert not [e for e in events if e["event_type"] == "Battles"]
+
+
+def test_firing_on_fleeing_wives_is_an_attack_on_that_day(events_in):
+    # Guardian, Thursday 2019-02-14: "Isis had fired on the wives of fighters as they attempted to flee on Wednesday."
+    events = events_in("A coalition military official said Isis had fired on the wives of fighters in Baghuz as they "
+                       "attempted to flee on Wednesday.", date(2019, 2, 14))
+    assert [(e["sub_event_type"], e["event_date"]) for e in events] == [("Attack", "2019-02-13")]
+
+
+def test_a_record_of_service_is_not_a_battle(events_in):
+    # Guardian 2019-01-07: "US troops, as well as special forces from the UK and France, have fought alongside the SDF ..."
+    assert events_in("US troops have fought alongside the Syrian Democratic Forces to oust Isis from almost all its territory.",
+                     date(2019, 1, 7)) == []

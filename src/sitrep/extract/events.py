@@ -297,7 +297,11 @@ def _dated_by_plan(doc, expression) -> bool:
             return False
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            return any(c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ in FUTURE_AUX) for c in node.children)
+            if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in node.children):
+                return True
+            infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
+            # "a pause to begin on Tuesday", "ordered troops to withdraw by Friday" -- not "attempted to flee on Wednesday"
+            return infinitive and (node.head.pos_ in ("NOUN", "PROPN") or node.head.lemma_.lower() in PLANNED_HEADS | {"order", "tell", "schedule"})
     return False
 
 
@@ -521,7 +525,8 @@ SUBTYPE_FAMILY = {"Armed clash": "battle", "Attack": "civ_attack", "Air/drone st
                   "Violent demonstration": "riot", "Mob violence": "riot", "Peaceful protest": "protest",
                   "Protest with intervention": "protest", "Excessive force against protesters": "protest"}
 CIVILIAN_TARGETS = re.compile(r"\b(?:villagers|worshippers|passengers|farmers|students|pupils|schoolchildren|civilians|"
-                              r"residents|shoppers|mourners|displaced people|herders|fishermen|women and children)\b", re.I)
+                              r"residents|shoppers|mourners|displaced people|herders|fishermen|women and children|wives|"
+                              r"families|refugees|patients|journalists|aid workers|medics|doctors|nurses)\b", re.I)
 
 
 def _apply_typing_rules(event: Event, text: str, sentence: Sentence, spans: list, mentions=(), context=None) -> None:
@@ -844,6 +849,9 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
     if trigger.row["family"] in VIOLENT_FAMILIES and not has_time and verb.dep_ == "relcl" \
             and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
         return False  # "Kurdish forces who have fought with the US against Isis": who they are, not what happened
+    if trigger.row["family"] == "battle" and not has_time and token.lemma_.lower() == "fight" \
+            and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
+        return False  # "US troops have fought alongside the SDF to oust Isis": a record of service, no event told
     if trigger.row["family"] == "battle" and any(c.dep_ == "nsubj" and _is_person(c) for c in verb.children):
         return False  # "Erdoğan and Putin clashed": words, not arms
     if not NEGATED_TRIGGER.search(trigger.row.get("_text", "")) and (is_negated(trigger, text) or is_reference(trigger)):
