@@ -180,3 +180,11 @@ def test_a_record_of_service_is_not_a_battle(events_in):
     # Guardian 2019-01-07: "US troops, as well as special forces from the UK and France, have fought alongside the SDF ..."
     assert events_in("US troops have fought alongside the Syrian Democratic Forces to oust Isis from almost all its territory.",
                      date(2019, 1, 7)) == []
+
+
+def test_a_town_the_text_places_abroad(events_in):
+    # Guardian 2018-01-21: "One person was killed and 32 wounded after a missile from Syria struck the Turkish bordertown of Reyhanli."
+    text = ("Turkish troops pushed into Afrin in Syria on Sunday.\n\n"
+            "One person was killed and 32 wounded after a missile from Syria struck the Turkish bordertown of Reyhanli.")
+    strikes = [e for e in events_in(text, date(2018, 1, 21)) if e["sub_event_type"] == "Shelling/artillery/missile attack"]
+    assert strikes and strikes[0]["country"] == "TUR" and strikes[0]["admin1"] == "Hatay" and strikes[0]["fatalities"] == 1

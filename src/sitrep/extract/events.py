@@ -354,6 +354,7 @@ LIST_GLUE = re.compile(r"\s*[,;][\s,;]*(?:and\s+|or\s+)?(?:the\s+)?(?:[\w-]+\s+)
                        r"\s+(?:and|or)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}(?:of\s+)?", re.I)  # "Latakia, Homs and Hama"
 IN_AT_BEFORE = re.compile(r"\b(?:in|at|near|outside|into|to)\s+(?:the\s+)?(?:\w+\s+)?$|"
                           r"\b(?:resort|city|town|bordertown|border town|capital|port|village|province|region|suburb|outskirts) of\s+$", re.I)
+TOLD_COUNTRY = re.compile(r"\b([A-Z][a-z]+) (?:border ?town|town|city|village|province|region|district|port|capital) of\s+$")
 LEADING_STOPWORDS = {"the", "a", "an", "but", "in", "on", "at", "and", "meanwhile", "after", "before", "during", "when",
                      "while", "since", "as", "if", "elsewhere", "outside", "inside", "near", "there", "it", "this", "that"}
 
@@ -387,9 +388,16 @@ def place_candidates(doc, text: str, focus_country: str | None, masked, surnames
         if any(not (end <= s or start >= e) for s, e, _ in found) or name in surnames:
             continue
         place = geocode(name, focus_country)
+        told_country = TOLD_COUNTRY.search(text[max(0, start - 40):start])
+        if told_country:  # "the Turkish bordertown of Reyhanli": the text says which country
+            from .places import country_names, normalise
+
+            country = country_names().get(normalise(told_country.group(1)))
+            place = geocode(name, country[0]) if country else place
+            place = place if place is None or country is None or place.country == country[0] else None
         if place is None or (place.level == "country" and DEMONYM.search(name)):
             continue  # "Syrian government": an adjective, not a place
-        in_at = bool(IN_AT_BEFORE.search(text[max(0, start - 12):start]))
+        in_at = bool(told_country or IN_AT_BEFORE.search(text[max(0, start - 16):start]))
         if place.level == "city" and not in_at and place.country != focus_country:
             continue  # a capitalised word ("Bolton") that happens to name a town abroad
         found.append((start, end, place))
