@@ -188,3 +188,17 @@ def test_a_town_the_text_places_abroad(events_in):
             "One person was killed and 32 wounded after a missile from Syria struck the Turkish bordertown of Reyhanli.")
     strikes = [e for e in events_in(text, date(2018, 1, 21)) if e["sub_event_type"] == "Shelling/artillery/missile attack"]
     assert strikes and strikes[0]["country"] == "TUR" and strikes[0]["admin1"] == "Hatay" and strikes[0]["fatalities"] == 1
+
+
+def test_a_venue_named_once_places_later_mentions(events_in):
+    # Guardian 2017-10-11: "Inside the stadium in Sydney, ... Before the match, ... activists staged a protest outside the stadium"
+    text = ("Inside the stadium in Sydney, a large contingent of Syrian fans kept up their support.\n\n"
+            "Before the match, refugees and human rights activists staged a protest outside the stadium against the Assad regime.")
+    protests = [e for e in events_in(text, date(2017, 10, 11)) if e["event_type"] == "Protests"]
+    assert protests and protests[0]["location"] == "Sydney" and protests[0]["country"] == "AUS"
+
+
+def test_warned_against_protests_is_no_protest(events_in):
+    # Guardian 2018-01-21: "Erdoğan ... warned Kurdish political activists in Turkey against staging protests."
+    events = events_in("Erdoğan warned Kurdish political activists in Turkey against staging protests.", date(2018, 1, 21))
+    assert not [e for e in events if e["event_type"] == "Protests"]

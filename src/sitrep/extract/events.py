@@ -66,7 +66,8 @@ class ArticleState:
     last_place_by_paragraph: dict = field(default_factory=dict)
     last_date_by_paragraph: dict = field(default_factory=dict)
     surnames: frozenset = frozenset()  # "Bolton" after "John Bolton": a person, not the English town
-    last_place_by_family: dict = field(default_factory=dict)  # "The two men were captured in early January": where the capture was
+    last_place_by_family: dict = field(default_factory=dict)
+    venues: dict = field(default_factory=dict)  # "the stadium in Sydney": later, "outside the stadium" is in Sydney  # "The two men were captured in early January": where the capture was
 
 
 LONG_RUNNING = re.compile(r"(?:decades?|years?|months?)-long|long-running|long-standing", re.I)
@@ -96,7 +97,7 @@ BACKGROUND_FRAME = re.compile(
     r"\b(?:(?:after|following|amid|despite|through) (?:[\w-]+ ){0,3}(?:days|weeks|months|years|decades) of|a series of|a history of|memories of|the (?:threat|risk|prospect|spectre) of|"
     r"fears? of|backed by|supported by|with the (?:support|backing|help) of|(?:in (?:urgent )?)?need (?:of|for)|"
     r"(?:no )?mention of|mentioning|brac(?:ed|ing) (?:themselves |itself )?for|prepar(?:e|ed|ing) (?:themselves )?for|"
-    r"(?:a )?backdrop of|anticipation of|"
+    r"(?:a )?backdrop of|anticipation of|warn(?:ed|s|ing)? (?:[\w’'-]+ ){0,6}against|"
     r"(?:accused|implicated|suspected|convicted|charged|guilty|suspicion) (?:of|in|with|for))"
     r"\s+(?:[\w’'-]+\s+){0,5}$", re.I)  # "after weeks of fighting", "backed by US airstrikes", "implicated in ... executions"
 THING_NOUNS = {"truck", "vehicle", "helicopter", "tank", "aircraft", "jet", "plane", "drone", "unit", "squad", "team",
@@ -150,7 +151,35 @@ def article_focus(article: Article) -> ArticleState:
     focus_place = dateline_place if dateline_place and dateline_place.country == focus_country else None
     if focus_place is None and place_counts:
         focus_place = geocode(place_counts.most_common(1)[0][0], focus_country)
-    return ArticleState(focus_country, focus_name, focus_place, surnames=person_surnames(article.text))
+    return ArticleState(focus_country, focus_name, focus_place, surnames=person_surnames(article.text),
+                        venues=venue_bindings(article.text, focus_country))
+
+
+VENUE_NOUNS = ("stadium", "camp", "hospital", "prison", "jail", "airport", "station", "square", "mosque", "church",
+               "market", "base", "airbase", "school", "university", "embassy", "consulate", "parliament", "port",
+               "bridge", "checkpoint", "crossing", "hotel", "court", "courthouse", "palace", "cathedral", "compound")
+VENUE_BINDING = re.compile(r"\bthe (" + "|".join(VENUE_NOUNS) + r") (?:in|of|at|near|outside) ((?:al-)?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
+
+
+def venue_bindings(text: str, focus_country: str | None) -> dict:
+    """Venues the article places once ("the stadium in Sydney"), for later bare mentions ("outside the stadium")."""
+    bound = {}
+    for match in VENUE_BINDING.finditer(text):
+        noun = match.group(1).lower()
+        if noun in bound:
+            continue
+        place = geocode(match.group(2), focus_country)
+        if place is not None and place.level in ("city", "alias"):
+            bound[noun] = (match.group(0), place)
+    return bound
+
+
+def _bound_venue(text: str, venues: dict) -> list:
+    for noun, (_, place) in venues.items():
+        match = re.search(rf"\bthe {noun}\b", text, re.I)
+        if match:
+            return [(match.start(), match.end(), place)]
+    return []
 
 
 FULL_NAME = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ((?:al-|el-)?[A-Z][a-zé’'-]+)\b")
@@ -674,6 +703,8 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
         # a threat, demand, accusation or refusal made at no named venue belongs to its author's country
         event.country = _actor_country(event.actor1)
         return [event]
+    if not places and state.venues:
+        places = _bound_venue(text, state.venues)
     if not places and acled and GENERIC_PLACE_NOUN.search(text) and next_text:
         ahead = _first_town(next_text, state.focus_country)
         if ahead is not None:  # "seized a town in the east ... Opposition from militants in Mayadeen collapsed"
