@@ -202,3 +202,16 @@ def test_warned_against_protests_is_no_protest(events_in):
     # Guardian 2018-01-21: "Erdoğan ... warned Kurdish political activists in Turkey against staging protests."
     events = events_in("Erdoğan warned Kurdish political activists in Turkey against staging protests.", date(2018, 1, 21))
     assert not [e for e in events if e["event_type"] == "Protests"]
+
+
+def test_an_order_told_as_a_subject_happened(events_in):
+    # Guardian letters 2018-12-25: "Trump's ordering the withdrawal of US troops from Syria, ..., is a shocking betrayal of the Kurds."
+    events = events_in("Trump's ordering the withdrawal of US troops from Syria is a shocking betrayal of the Kurds.", date(2018, 12, 25))
+    assert [(e["plover_type"], e["event_type"]) for e in events] == [("RETREAT", None)]
+
+
+def test_an_announced_withdrawal_is_dated_when_announced(events_in):
+    # Guardian 2018-03-30: "Donald Trump, announced American troops would leave Syria soon, during a speech in Ohio."
+    events = events_in("On Thursday the US president, Donald Trump, announced American troops would leave Syria soon.",
+                       date(2018, 3, 30))
+    assert [(e["plover_type"], e["event_date"], e["status"]) for e in events] == [("RETREAT", "2018-03-29", "occurred")]

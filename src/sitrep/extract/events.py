@@ -284,8 +284,8 @@ def modality(trigger: Trigger) -> str:
                 return "planned"
             if head_lemma not in ATTEMPT_HEADS:
                 return "drop"
-        if node.dep_ == "csubj":
-            return "drop"
+        if node.dep_ == "csubj" and not (node.tag_ == "VBG" and any(c.dep_ in ("poss", "nsubj") for c in node.children)):
+            return "drop"  # "To attack Idlib would be a disaster" -- but "Trump's ordering the withdrawal ... is" happened
     return "real"
 
 
@@ -906,8 +906,8 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
     if _in_quote(text, trigger.start) and not has_time:
         return False  # "“that flag stands for bombing and starvation,” he said": words quoted, no event told
     trigger.mode = modality(trigger)
-    if trigger.mode == "planned" and trigger.row["family"] in STATEMENT_FAMILIES \
-            and re.match(r"(?:would|will)\b", trigger.row.get("_text", ""), re.I):
+    if trigger.mode == "planned" and trigger.row["family"] in STATEMENT_FAMILIES | {"withdrawal_plan"} \
+            and re.search(r"\b(?:would|will)\b", trigger.row.get("_text", ""), re.I):
         trigger.mode = "real"  # "said it would hit back", "would not attend": the threat or refusal is made as it is said
     return trigger.mode != "drop"
 
