@@ -81,3 +81,13 @@ def test_vague_periods_are_coded_on_their_latest_day_so_far():
     assert resolve("President Rouhani's tour of Iraq this month", date(2019, 3, 26)) == ("2019-03-26", 3)
     assert resolve("as the UN said this week", date(2018, 6, 30)) == ("2018-06-30", 2)
     assert resolve("The two men were captured in early January", date(2018, 2, 8)) == ("2018-01-10", 3)
+
+
+def test_days_counted_from_another_day():
+    # Guardian 2019-02-14: "in the northern town of Qamishli on Thursday, four Kurdish fighters killed on the battlefront a day earlier"
+    found = find_time_expressions("in Qamishli on Thursday, four fighters killed a day earlier were buried", date(2019, 2, 14))
+    assert [(t.text, t.date) for t in found] == [("on Thursday", "2019-02-14"), ("a day earlier", "2019-02-13")]
+    # Guardian 2018-02-20: "The development came a day after Turkey said it would hit back at the troops"
+    assert resolve("The development came a day after Turkey said it would hit back", date(2018, 2, 20)) == ("2018-02-19", 1)
+    # "five days before" with no day named to count from: no date
+    assert find_time_expressions("During his phone call five days before", date(2019, 1, 7))[0].date is None

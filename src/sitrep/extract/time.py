@@ -31,6 +31,8 @@ PATTERNS = [
     ("tomorrow", r"\btomorrow\b"),
     ("last_hours", r"\b(?:in|over|during) the (?:last|past) (?P<n>24|48|72) hours\b"),
     ("last_days", r"\b(?:in|over|during|for) the (?:last|past) (?P<n>\w+) (?P<unit>days|weeks|months)\b"),
+    ("days_earlier", r"\b(?P<n>a|one|two|three|four|five|six|\d) days? (?:earlier|before)\b"),
+    ("days_after", r"\b(?:came|comes|come|was|is) (?:just )?(?P<n>a|one|two|three|four|five|six|\d) days? after\b"),
     ("ago", r"\b(?P<n>\w+) (?P<unit>days?|weeks?|months?) ago\b"),
     ("this_week", r"\b(?:this|earlier this|later this) week\b"),
     ("last_week", r"\blast week\b"),
@@ -141,6 +143,10 @@ def _resolve(kind: str, match: re.Match, published: date | None, future: bool) -
         return (published - timedelta(days=45), 3, False) if published else (None, None, False)
     if published is None:
         return None, None, False
+    if kind == "days_after":  # "the development came a day after Turkey said ...": counted back from the report
+        return published - timedelta(days=_count(groups["n"]) or 1), 1, False
+    if kind == "days_earlier":  # counted from another day the sentence names (below), else unknown
+        return None, None, False
     if kind == "weekday":
         day = resolve_weekday(published, WEEKDAYS.index(groups["wd"].casefold()), future, (groups.get("rel") or "").lower() or None)
         return day, 1, False
@@ -204,7 +210,22 @@ def find_time_expressions(text: str, published: date | None, future: bool = Fals
             found.append(TimeExpression(match.start(), match.end(), match.group(0).strip(),
                                         day.isoformat() if day else None, precision,
                                         future=kind in ("tomorrow", "next_week"), background=background))
-    return sorted(found, key=lambda t: t.start)
+    found.sort(key=lambda t: t.start)
+    return _count_from_named_day(found, text, published)
+
+
+def _count_from_named_day(found: list[TimeExpression], text: str, published: date | None) -> list[TimeExpression]:
+    """"buried on Thursday, killed a day earlier": a day counted from another day the sentence names."""
+    named = [t for t in found if t.precision == 1 and t.date and not re.search(r"days? (?:earlier|before)", t.text)]
+    out = []
+    for expression in found:
+        match = re.fullmatch(r"(?P<n>\w+) days? (?:earlier|before)", expression.text, re.I)
+        if match and named and published is not None:
+            base = date.fromisoformat(named[0].date)
+            day = base - timedelta(days=_count(match.group("n")) or 1)
+            expression = TimeExpression(expression.start, expression.end, expression.text, day.isoformat(), 1)
+        out.append(expression)
+    return out
 
 
 def with_future(expression: TimeExpression, text_published: date | None, future: bool) -> TimeExpression:
