@@ -215,3 +215,12 @@ def test_an_announced_withdrawal_is_dated_when_announced(events_in):
     events = events_in("On Thursday the US president, Donald Trump, announced American troops would leave Syria soon.",
                        date(2018, 3, 30))
     assert [(e["plover_type"], e["event_date"], e["status"]) for e in events] == [("RETREAT", "2018-03-29", "occurred")]
+
+
+def test_an_uncertain_toll_does_not_make_the_clash_uncertain(events_in):
+    # Guardian, Tuesday 2018-02-13: "as many as 200 Russian nationals could have been killed in a clash last Wednesday and Thursday
+    # around the oil fields of Deir Ezzor region"
+    events = events_in("Russian sources said as many as 200 Russian nationals could have been killed in a clash last Wednesday "
+                       "and Thursday around the oil fields of Deir Ezzor region.", date(2018, 2, 13))
+    clashes = [e for e in events if e["sub_event_type"] == "Armed clash"]
+    assert clashes and clashes[0]["event_date"] == "2018-02-08" and clashes[0]["country"] == "SYR"

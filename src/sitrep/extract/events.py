@@ -250,6 +250,9 @@ def modality(trigger: Trigger) -> str:
         return "real"  # "used a water cannon to disperse a rally": the rally took place
     verb = governing_verb(token)
     head_chain = [verb] + list(verb.ancestors)
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in ("in", "during") \
+            and verb.lemma_.lower() in ("kill", "die", "wound", "injure") and _aux_words(verb) & HYPOTHETICAL_AUX:
+        return "real"  # "200 could have been killed in a clash": the toll is uncertain, the clash is told as fact
     if FUTURE_AUX & _aux_words(verb):
         return "planned"
     if re.match(r"(?:will|to|would|are due to|is due to)\b", trigger.row.get("_text", ""), re.I):
