@@ -141,7 +141,7 @@ def find_claims(doc, last_claimant: str | None) -> list[ClaimSpan]:
         if subject.pos_ == "NUM" or subject.like_num:
             continue
         span = doc[subject.left_edge.i: subject.right_edge.i + 1]
-        if len(span) > 15 or any(t.pos_ == "VERB" and t.dep_ not in ("amod", "compound") for t in span if t.i != subject.i):
+        if len(span) > 25 or any(t.pos_ == "VERB" and t.dep_ not in ("amod", "compound") for t in span if t.i != subject.i):
             span = doc[subject.left_edge.i: subject.i + 1]  # a misparse swallowed a clause: keep the noun phrase
         speaker_text = span.text
         outlet = outlet_of(speaker_text) if re.search(r"news agency|agency|reported|television|\bradio\b", speaker_text + " " + token.lower_, re.I) or lemma == "report" else None
