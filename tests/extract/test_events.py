@@ -224,3 +224,14 @@ def test_an_uncertain_toll_does_not_make_the_clash_uncertain(events_in):
                        "and Thursday around the oil fields of Deir Ezzor region.", date(2018, 2, 13))
     clashes = [e for e in events if e["sub_event_type"] == "Armed clash"]
     assert clashes and clashes[0]["event_date"] == "2018-02-08" and clashes[0]["country"] == "SYR"
+
+
+def test_references_to_a_time_of_war_are_background(events_in):
+    # Guardian 2019-03-26: "At the time of the SDF offensive, Isis was heading towards the sort of jihadist bankruptcy ..."
+    assert events_in("At the time of the SDF offensive, Isis was heading towards bankruptcy.", date(2019, 3, 26)) == []
+    # Guardian 2018-06-30: "... after more than a week of fierce attacks forced tens of thousands ... to flee"
+    events = events_in("Several towns have surrendered to government forces in Daraa after more than a week of fierce attacks.",
+                       date(2018, 6, 30))
+    assert not [e for e in events if e["sub_event_type"] == "Attack"]
+    # "survived a coup attempt ... as recently as January" (told in March): before the window
+    assert events_in("The Isis leader was said to have survived a coup attempt as recently as January.", date(2019, 3, 26)) == []
