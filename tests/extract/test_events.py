@@ -235,3 +235,19 @@ def test_references_to_a_time_of_war_are_background(events_in):
     assert not [e for e in events if e["sub_event_type"] == "Attack"]
     # "survived a coup attempt ... as recently as January" (told in March): before the window
     assert events_in("The Isis leader was said to have survived a coup attempt as recently as January.", date(2019, 3, 26)) == []
+
+
+def test_abstract_destruction_is_not_property_destruction(events_in):
+    # Guardian 2019-03-26: "Trump, who has already announced the downfall or imminent destruction of Islamic State many times"
+    assert events_in("Trump has already announced the imminent destruction of Islamic State in Syria on Saturday.",
+                     date(2019, 3, 26)) == []
+    events = events_in("Militants destroyed dozens of homes in the village of Baghuz on Saturday.", date(2019, 3, 26))
+    assert [e["sub_event_type"] for e in events] == ["Looting/property destruction"]
+
+
+def test_surrendering_over_the_weekend(events_in):
+    # Guardian 2019-03-26: "Isis militants continued to emerge from underground tunnels over the weekend, surrendering to the ... SDF"
+    events = events_in("Isis militants continued to emerge from tunnels in Baghuz over the weekend, surrendering to the "
+                       "Kurdish-led Syrian Democratic Forces (SDF).", date(2019, 3, 26))
+    assert [(e["sub_event_type"], e["event_date"], e["actor1"], e["actor2"]) for e in events] == \
+        [("Other", "2019-03-24", "Islamic State", "Syrian Democratic Forces")]

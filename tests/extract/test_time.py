@@ -91,3 +91,9 @@ def test_days_counted_from_another_day():
     assert resolve("The development came a day after Turkey said it would hit back", date(2018, 2, 20)) == ("2018-02-19", 1)
     # "five days before" with no day named to count from: no date
     assert find_time_expressions("During his phone call five days before", date(2019, 1, 7))[0].date is None
+
+
+def test_the_weekend():
+    # Guardian, Tuesday 2019-03-26: "Isis militants continued to emerge from underground tunnels over the weekend, surrendering ..."
+    assert resolve("continued to emerge over the weekend", date(2019, 3, 26)) == ("2019-03-24", 2)
+    assert resolve("clashes over the weekend", date(2019, 3, 24)) == ("2019-03-24", 2)

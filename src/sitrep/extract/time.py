@@ -34,6 +34,7 @@ PATTERNS = [
     ("days_earlier", r"\b(?P<n>a|one|two|three|four|five|six|\d) days? (?:earlier|before)\b"),
     ("days_after", r"\b(?:came|comes|come|was|is) (?:just )?(?P<n>a|one|two|three|four|five|six|\d) days? after\b"),
     ("ago", r"\b(?P<n>\w+) (?P<unit>days?|weeks?|months?) ago\b"),
+    ("weekend", r"\b(?:over|during|at|on) the weekend\b|\b(?:this|last) weekend\b"),
     ("this_week", r"\b(?:this|earlier this|later this) week\b"),
     ("last_week", r"\blast week\b"),
     ("next_week", r"\bnext week\b"),
@@ -179,6 +180,8 @@ def _resolve(kind: str, match: re.Match, published: date | None, future: bool) -
             return date(year, month + 1, day if published.day <= 28 else day), 3, False
         days = count * {"day": 1, "week": 7}[unit]
         return published - timedelta(days=days), {"day": 1, "week": 2}[unit], False
+    if kind == "weekend":  # the latest Sunday up to the report (a Saturday-Sunday span, coded on its latest day)
+        return published - timedelta(days=(published.weekday() + 1) % 7), 2, False
     if kind == "this_week":  # vague periods are coded on their latest day so far (docs/annotation.md)
         return published, 2, False
     if kind == "last_week":
