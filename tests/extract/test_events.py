@@ -251,3 +251,12 @@ def test_surrendering_over_the_weekend(events_in):
                        "Kurdish-led Syrian Democratic Forces (SDF).", date(2019, 3, 26))
     assert [(e["sub_event_type"], e["event_date"], e["actor1"], e["actor2"]) for e in events] == \
         [("Other", "2019-03-24", "Islamic State", "Syrian Democratic Forces")]
+
+
+def test_a_meeting_named_by_its_city(events_in):
+    # Guardian 2018-01-28: "Russia and Turkey, along with Iran, are sponsoring the Sochi talks"
+    events = events_in("Russia and Turkey held the Sochi talks on Monday.", date(2018, 1, 28))
+    assert [(e["plover_type"], e["location"], e["country"]) for e in events] == [("CONSULT", "Sochi", "RUS")]
+    # Guardian 2019-03-14: "as foreign ministers gathered in Brussels to pledge as much $5bn"
+    events = events_in("Foreign ministers gathered in Brussels on Thursday to pledge $5bn to Syria's neighbours.", date(2019, 3, 14))
+    assert [(e["plover_type"], e["location"]) for e in events][:1] == [("CONSULT", "Brussels")]

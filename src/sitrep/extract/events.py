@@ -468,8 +468,11 @@ def _attached_to_speech(token, stop) -> bool:
 
 
 def _locative(token, trigger_token) -> bool:
-    """Whether a place hangs from the trigger's clause by a locative preposition ("talks ... in Ankara")."""
+    """Whether a place hangs from the trigger's clause by a locative preposition ("talks ... in Ankara"),
+    or names the meeting itself ("the Brussels conference", "the Sochi talks")."""
     verb = governing_verb(trigger_token)
+    if token.dep_ == "compound" and token.head.i == trigger_token.i:
+        return True
     if token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "to") and _clause_of(token).i == _clause_of(trigger_token).i:
         return True
     node = token
