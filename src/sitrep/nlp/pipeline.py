@@ -96,5 +96,23 @@ def load_model(name: str = DEFAULT_MODEL):
             raise SitrepError(f"spaCy model {name!r} is not installed (pip install the project first)") from None
 
 
+_FAST_RULERS: dict[int, object] = {}
+
+
+def _fast_ruler(nlp):
+    """The model's attribute ruler as dictionary lookups (nlp/attributes.py), built once per loaded model."""
+    from .attributes import FastAttributeRuler
+
+    key = id(nlp)
+    if key not in _FAST_RULERS:
+        _FAST_RULERS[key] = FastAttributeRuler(nlp.get_pipe("attribute_ruler"))
+    return _FAST_RULERS[key]
+
+
 def parse(nlp, texts: Iterable[str], batch_size: int = 64):
-    return list(nlp.pipe(texts, batch_size=batch_size))
+    """Parsed docs: the model's own pipeline, with its attribute ruler applied by nlp/attributes.py (same output)."""
+    names = nlp.pipe_names
+    if "attribute_ruler" not in names or names[-2:] != ["attribute_ruler", "lemmatizer"]:
+        return list(nlp.pipe(texts, batch_size=batch_size))
+    ruler, lemmatizer = _fast_ruler(nlp), nlp.get_pipe("lemmatizer")
+    return [lemmatizer(ruler(doc)) for doc in nlp.pipe(texts, batch_size=batch_size, disable=["attribute_ruler", "lemmatizer"])]
