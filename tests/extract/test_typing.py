@@ -89,3 +89,37 @@ def test_territory_subtype_by_actor_class():
     assert territory_subtype(None, "rebel") == "Government regains territory"  # taken from rebels
     assert territory_subtype(None, "state") == "Non-state actor overtakes territory"  # taken from the army
     assert actor_kind("Military Forces of Mali", {}) == "state"
+
+
+@pytest.mark.parametrize("text,sub_event_type", [
+    ("Two soldiers were killed when their patrol stepped on an anti-personnel mine near Tibu on Tuesday.", "Remote explosive/landmine/IED"),
+    ("Army and rebel units exchanged fire for several hours near Kidal on Tuesday.", "Armed clash"),
+    ("Dozens of women were sexually assaulted by militiamen in the village of Bule on Tuesday.", "Sexual violence"),
+    ("The rebels relocated their fighters to the Rwenzori mountains on Tuesday.", "Change to group/activity"),
+    ("An army colonel seized control of state television on Tuesday and declared that the government had been dissolved.", "Other"),
+])
+def test_third_batch_cues(nlp, text, sub_event_type):
+    found = types_of(nlp, text)
+    assert found and found[0][1] == sub_event_type, found
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign ministry summoned the chargés d'affaires on Tuesday and expressed the strongest protest over the incident.",
+    "A court in Dhaka sentenced seven militants to death on Tuesday for an attack that killed 20 people in 2016.",
+    "Police on Tuesday outlawed mass demonstrations planned by the opposition in Nairobi.",
+])
+def test_third_batch_out_of_scope(nlp, text):
+    assert all(event_type is None for event_type, _, _ in types_of(nlp, text))
+
+
+def test_a_protest_held_despite_a_ban_keeps_its_type(nlp):
+    found = types_of(nlp, "Thousands of protesters marched in Nairobi on Tuesday despite a police ban on demonstrations.")
+    assert found and found[0][0] == "Protests", found
+
+
+def test_actor_class_from_the_name():
+    from sitrep.extract.typing import actor_kind
+    assert actor_kind("Rebel forces", {}) == "rebel"
+    assert actor_kind("Unidentified Militants", {}) == "rebel"
+    assert actor_kind("Military Forces of Mali", {}) == "state"
+    assert actor_kind("Civilians", {}) is None

@@ -50,7 +50,12 @@ def actor_kind(name: str | None, kinds: dict[str, str]) -> str | None:
         return kinds[name]
     if name.startswith(("Military Forces of", "Police Forces of", "Government of")) or name == "Police Forces":
         return "state"
+    if NON_STATE_NAME.search(name):
+        return "rebel"  # "Rebel forces", "Unidentified Militants", "Fighters loyal to X": a non-state armed group by its name
     return None
+
+
+NON_STATE_NAME = re.compile(r"\b(?:rebels?|insurgents?|militants?|jihadists?|militias?|militiamen|guerrillas?|fighters loyal)\b", re.I)
 
 
 def territory_subtype(actor1_kind: str | None, actor2_kind: str | None = None) -> str:
