@@ -260,3 +260,25 @@ def test_a_meeting_named_by_its_city(events_in):
     # Guardian 2019-03-14: "as foreign ministers gathered in Brussels to pledge as much $5bn"
     events = events_in("Foreign ministers gathered in Brussels on Thursday to pledge $5bn to Syria's neighbours.", date(2019, 3, 14))
     assert [(e["plover_type"], e["location"]) for e in events][:1] == [("CONSULT", "Brussels")]
+
+
+def test_purpose_after_a_done_act_is_real(events_in):
+    # Dawn 2018-08-22: "Scores of tribal women came out on roads in Jamrud subdivision of Khyber on Tuesday to protest arrest ..."
+    events = events_in("Scores of tribal women came out on roads in Jamrud on Tuesday to protest the arrest of local tribesmen.",
+                       date(2018, 8, 22))
+    assert [e["sub_event_type"] for e in events if e["event_type"]] == ["Peaceful protest"]
+
+
+def test_a_long_war_named_beside_the_event_does_not_make_it_background(events_in):
+    # Reuters: "Islamist insurgents captured the strategic northern Mozambique port town of Mocimboa da Praia on Monday,
+    # their biggest prize in a 30-month-long insurgency"
+    events = events_in("Islamist insurgents captured the port town of Mocimboa da Praia on Monday, their biggest prize "
+                       "in a 30-month-long insurgency.", date(2020, 8, 12))
+    assert [e["sub_event_type"] for e in events] == ["Non-state actor overtakes territory"]
+
+
+def test_an_anniversary_is_history(events_in):
+    # Reuters: "Thousands of Bosnians gathered ... to mark the 30th anniversary of a massacre in which ... were executed ...
+    # during a 1992-5 war."
+    assert events_in("Thousands of Bosnians gathered near Srebrenica on Friday to mark the 30th anniversary of a massacre in "
+                     "which more than 8,000 men and boys were executed during a 1992-5 war.", date(2025, 7, 11)) == []

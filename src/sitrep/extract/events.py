@@ -89,12 +89,14 @@ BACKGROUND_ADVERBS = {"previously", "formerly", "long", "once", "repeatedly", "o
                       "rarely", "seldom", "sometimes", "routinely", "traditionally"}
 VIOLENT_FAMILIES = {"battle", "attack", "territory", "air", "shelling", "suicide", "ied", "grenade", "chemical", "civ_attack"}
 PLANNED_HEADS = {"due", "set", "scheduled", "expected", "going", "plan", "agree", "decide", "prepare"}
-ATTEMPT_HEADS = {"try", "attempt", "begin", "start", "continue", "manage", "seek_to_advance"}
+ATTEMPT_HEADS = {"try", "attempt", "begin", "start", "continue", "manage", "seek_to_advance",
+                 # purpose after a done act: "came out on roads to protest", "used machetes to kill"
+                 "come", "gather", "assemble", "march", "rally", "use", "take"}
 ABUSE_FAMILIES = {"civ_attack", "abduction", "arrest", "sexual", "killing"}
 DIRECTION = re.compile(r"\bthe city[’']s (?:[\w-]+ )?(east|west|north|south)(?:ern)?\b", re.I)
 PRONOUN_SPEECH = re.compile(r"\b(?:he|she|they|the (?:official|source|fighter|spokesman|commander))\s+(?:said|added|told)\b", re.I)
 BACKGROUND_FRAME = re.compile(
-    r"\b(?:(?:after|following|amid|despite|through) (?:[\w-]+ ){0,3}(?:days?|weeks?|months?|years?|decades?) of|a series of|at the time of|a history of|memories of|the (?:threat|risk|prospect|spectre) of|"
+    r"\b(?:(?:after|following|amid|despite|through) (?:[\w-]+ ){0,3}(?:days?|weeks?|months?|years?|decades?) of|a series of|at the time of|anniversary of|a history of|memories of|the (?:threat|risk|prospect|spectre) of|"
     r"fears? of|backed by|supported by|with the (?:support|backing|help) of|(?:in (?:urgent )?)?need (?:of|for)|"
     r"(?:no )?mention of|mentioning|brac(?:ed|ing) (?:themselves |itself )?for|prepar(?:e|ed|ing) (?:themselves )?for|"
     r"(?:a )?backdrop of|anticipation of|warn(?:ed|s|ing)? (?:[\w’'-]+ ){0,6}against|"
@@ -271,7 +273,7 @@ def modality(trigger: Trigger) -> str:
         if any(c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS for c in node.children):
             return "drop"
         doc = node.doc
-        if any(LONG_RUNNING.search(doc[c.left_edge.i:c.right_edge.i + 1].text.replace(" - ", "-").replace(" -", "-"))
+        if any(LONG_RUNNING.search(doc[c.left_edge.i:c.i + 1].text.replace(" - ", "-").replace(" -", "-"))
                for c in node.children if c.dep_ in ("dobj", "npadvmod", "nsubj")):
             return "drop"  # "has fought a decades-long insurgency": background
         if auxes & HYPOTHETICAL_AUX:
@@ -833,7 +835,8 @@ def attach_figures(events_here: list[Event], sentence: Sentence, article_context
             best.fatalities = value if best.fatalities is None else min(best.fatalities, value)
 
 
-def find_triggers(doc, text: str, masked) -> list[Trigger]:
+def find_triggers(doc, text: str, masked, keep=None) -> list[Trigger]:
+    """Trigger words of a sentence that `keep` accepts; weak ones ("killed") only when the sentence has no strong one."""
     triggers = []
     for start, end, row in trigger_lexicon().find(text):
         if any(s <= start < e for s, e in masked):
@@ -844,7 +847,8 @@ def find_triggers(doc, text: str, masked) -> list[Trigger]:
         row = dict(row, _text=text[start:end])
         triggers.append(Trigger(start, end, row, token))
     strong = [t for t in triggers if t.row["anchor"] != "weak"]
-    return strong if strong else triggers
+    triggers = strong if strong else triggers
+    return [t for t in triggers if keep(t)] if keep is not None else triggers
 
 
 def _sentence_of(text: str, trigger: Trigger) -> str:
@@ -880,6 +884,10 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
     token = trigger.token
     if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.lemma_.lower() in THING_NOUNS:
         return False  # "US battle trucks", "attack helicopters": the word names a thing, not an event
+    if trigger.row["family"] == "protest" and token.tag_ == "VBG" and token.dep_ in ("acl", "amod") \
+            and actor_mod.find_mentions(token.head.text, None):
+        trigger.mode = "real"
+        return True  # "tear gas to disperse protesting students": they were protesting
     if token.tag_ in ("VBG", "VBN") and token.dep_ in ("acl", "amod"):
         return False  # "rebels fighting to overthrow Assad", "areas retaken by Damascus", "bombed buildings": descriptions
     if _sentence_of(text, trigger).rstrip(" ”\"’'").endswith("?"):
@@ -1011,8 +1019,8 @@ def _extract_parsed(article: Article, sentences: list[Sentence], docs: dict, max
         text = sentence.text
         expressions = find_time_expressions(text, article.published)
         candidates = place_candidates(doc, text, state.focus_country, masked, state.surnames)
-        triggers = [t for t in find_triggers(doc, text, masked)
-                    if keep_trigger(t, text, bool(expressions or candidates), bool(expressions))]
+        triggers = find_triggers(doc, text, masked,
+                                 keep=lambda t: keep_trigger(t, text, bool(expressions or candidates), bool(expressions)))
         triggers = subordinate(triggers)
         mentions = actor_mod.find_mentions(text, state.focus_country_name, masked)
         mentions = [m for m in mentions if not GENERIC_STATE.match(m.raw)]

@@ -40,7 +40,7 @@ PATTERNS = [
     ("next_week", r"\bnext week\b"),
     ("this_month", r"\b(?:this|earlier this|later this) month\b"),
     ("last_month", r"\blast month\b"),
-    ("year", r"\b(?:in|since|during|by) (?P<y>(?:19|20)\d\d)\b|\b(?:a|an|the|its|their|his|her) (?P<y2>(?:19|20)\d\d)(?![-,.\d]| (?:people|men|women|fighters|troops|soldiers|civilians|families|refugees))\b"),
+    ("year", r"\b(?:in|during|a|an|the|its) (?P<y3>(?:19|20)\d\d)[-–]\d{1,4}\b|\b(?:in|since|during|by) (?P<y>(?:19|20)\d\d)\b|\b(?:a|an|the|its|their|his|her) (?P<y2>(?:19|20)\d\d)(?![-,.\d]| (?:people|men|women|fighters|troops|soldiers|civilians|families|refugees))\b"),
     ("last_year", r"\b(?:last year|(?:in|since|during) the (?:previous|past) year)\b"),
     ("season", r"\b(?:over|during|in|through|this|last|earlier this) (?:the )?(?P<season>summer|winter|spring|autumn)\b"),
     ("this_year", r"\b(?:earlier|later) this year\b"),
@@ -129,7 +129,7 @@ def _resolve(kind: str, match: re.Match, published: date | None, future: bool) -
             year -= 1
         return _latest_day_of_month(year, month, match.group(0), published), 3, False
     if kind == "year":
-        year = int(groups.get("y") or groups["y2"])
+        year = int(groups.get("y") or groups.get("y2") or groups["y3"])  # a span ("the 1992-5 war") by its start
         background = published is None or year < published.year
         return (date(year, 7, 1), 3, background) if not background else (None, None, True)
     if kind == "season" and published is not None:
