@@ -39,6 +39,19 @@ class Rule:
     index: int  # which token of the match gets the attributes
 
 
+def _index_keys(first: dict) -> list[tuple[int, str]]:
+    """The (attribute, value) lookups under which a rule's first token can be found: one per value it accepts."""
+    for name in ("TAG", "LOWER"):
+        wanted = first.get(name)
+        if isinstance(wanted, str):
+            return [(KEYS.index(name), wanted)]
+    for name in ("TAG", "LOWER"):
+        wanted = first.get(name)
+        if isinstance(wanted, dict) and set(wanted) == {"IN"}:
+            return [(KEYS.index(name), value) for value in wanted["IN"]]
+    return []
+
+
 class FastAttributeRuler:
     def __init__(self, ruler):
         self.rules: list[Rule] = []
@@ -55,11 +68,10 @@ class FastAttributeRuler:
                     specs.append([(KEYS.index(key), _predicate(key, value)) for key, value in token_spec.items()])
                 rule = Rule(order, specs, attrs, index)
                 self.rules.append(rule)
-                first = pattern[0]
-                key = next(((k, first[k]) for k in ("TAG", "LOWER") if isinstance(first.get(k), str)), None)
-                if key is not None:
-                    by_first.setdefault((KEYS.index(key[0]), key[1]), []).append(rule)
-                else:
+                keys = _index_keys(pattern[0])
+                for key in keys:
+                    by_first.setdefault(key, []).append(rule)
+                if not keys:
                     unkeyed.append(rule)
         self.by_first = by_first
         self.unkeyed = unkeyed
@@ -68,16 +80,24 @@ class FastAttributeRuler:
         from spacy.tokens._retokenize import set_token_attrs
 
         values = [(t.tag_, t.lower_, t.dep_, t.is_space) for t in doc]
+        size, by_first, unkeyed = len(values), self.by_first, self.unkeyed
         matches = []
         for start, value in enumerate(values):
-            candidates = self.by_first.get((0, value[0]), []) + self.by_first.get((1, value[1]), []) + self.unkeyed
-            for rule in candidates:
-                end = start + len(rule.specs)
-                if end > len(values):
-                    continue
-                if all(test(values[start + k][position]) for k, spec in enumerate(rule.specs) for position, test in spec):
-                    matches.append((rule.order, start, end, rule))
+            for candidates in (by_first.get((0, value[0])), by_first.get((1, value[1])), unkeyed):
+                for rule in candidates or ():
+                    end = start + len(rule.specs)
+                    if end <= size and _matches(rule.specs, values, start):
+                        matches.append((rule.order, start, end, rule))
         matches.sort(key=lambda m: (m[0], m[1], m[2]))
         for _, start, end, rule in matches:
             set_token_attrs(doc[start:end][rule.index], rule.attrs)
         return doc
+
+
+def _matches(specs, values, start: int) -> bool:
+    for offset, spec in enumerate(specs):
+        token = values[start + offset]
+        for position, test in spec:
+            if not test(token[position]):
+                return False
+    return True
