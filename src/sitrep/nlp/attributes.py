@@ -41,12 +41,10 @@ class Rule:
 
 def _index_keys(first: dict) -> list[tuple[int, str]]:
     """The (attribute, value) lookups under which a rule's first token can be found: one per value it accepts."""
-    for name in ("TAG", "LOWER"):
+    for name in ("LOWER", "TAG", "DEP", "IS_SPACE"):  # the word first: it narrows most
         wanted = first.get(name)
-        if isinstance(wanted, str):
+        if isinstance(wanted, (str, bool)):
             return [(KEYS.index(name), wanted)]
-    for name in ("TAG", "LOWER"):
-        wanted = first.get(name)
         if isinstance(wanted, dict) and set(wanted) == {"IN"}:
             return [(KEYS.index(name), value) for value in wanted["IN"]]
     return []
@@ -83,14 +81,15 @@ class FastAttributeRuler:
         size, by_first, unkeyed = len(values), self.by_first, self.unkeyed
         matches = []
         for start, value in enumerate(values):
-            for candidates in (by_first.get((0, value[0])), by_first.get((1, value[1])), unkeyed):
+            for candidates in (by_first.get((0, value[0])), by_first.get((1, value[1])), by_first.get((2, value[2])),
+                               by_first.get((3, value[3])), unkeyed):
                 for rule in candidates or ():
                     end = start + len(rule.specs)
                     if end <= size and _matches(rule.specs, values, start):
                         matches.append((rule.order, start, end, rule))
         matches.sort(key=lambda m: (m[0], m[1], m[2]))
         for _, start, end, rule in matches:
-            set_token_attrs(doc[start:end][rule.index], rule.attrs)
+            set_token_attrs(doc[(start if rule.index >= 0 else end) + rule.index], rule.attrs)
         return doc
 
 
