@@ -46,3 +46,11 @@ def test_acronyms_are_not_towns():
 def test_world_city_beats_a_namesake_known_by_its_name():
     # Guardian 2019-01-07, an article mostly about the US: "during a visit to Jerusalem on Sunday, Bolton said ..."
     assert geocode("Jerusalem", "USA").country == "ISR"
+
+
+def test_country_mentions_count_names_and_demonyms():
+    from sitrep.extract.events import country_mentions
+
+    found = country_mentions("Syrian troops and Russian jets struck Idlib; Syria said so. South Sudan was not mentioned as Sudan.")
+    assert found["SYR"] == 2 and found["RUS"] == 1
+    assert found["SSD"] == 1 and found["SDN"] == 1  # "South Sudan" is not also a mention of Sudan

@@ -122,14 +122,30 @@ def _country_rows():
             for row in read_rows(DATA_DIR / "countries.tsv")]
 
 
+@functools.lru_cache(maxsize=1)
+def _any_country():
+    """One pass over the text for every country: a named group per row of countries.tsv."""
+    rows = _country_rows()
+    return re.compile("|".join(f"(?P<c{i}>{regex.pattern})" for i, (_, _, regex) in enumerate(rows)), re.I), rows
+
+
+def country_mentions(text: str) -> Counter:
+    """How often each country (ISO3) is named, by names and demonyms from countries.tsv."""
+    regex, rows = _any_country()
+    found: Counter = Counter()
+    for match in regex.finditer(text):
+        found[rows[int(match.lastgroup[1:])][0]] += 1
+    return found
+
+
 def article_focus(article: Article) -> ArticleState:
     """The article's main country (most named) and main place (its dateline, else most named)."""
     counts: Counter = Counter()
     names = {}
-    for iso3, name, regex in _country_rows():
-        hits = len(regex.findall(article.text))
-        if hits:
-            counts[iso3] += hits
+    hits = country_mentions(article.text)
+    for iso3, name, _ in _country_rows():  # in the file's order, so that ties go as they always did
+        if hits.get(iso3):
+            counts[iso3] += hits[iso3]
             names[iso3] = name
     place_counts: Counter = Counter()
     for _, _, place in match_aliases(article.text):
