@@ -231,7 +231,7 @@ def sentences_to_parse(sentences: list[Sentence], selective: bool) -> list[int]:
     lexicon = trigger_lexicon()
     chosen = set()
     for index, sentence in enumerate(sentences):
-        if lexicon.combined.search(sentence.text):
+        if lexicon.matches_any(sentence.text):
             chosen.add(index)
             if index and PRONOUN_SPEECH.search(sentence.text):
                 chosen.add(index - 1)

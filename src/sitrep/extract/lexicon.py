@@ -19,6 +19,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 class Entry:
     row: dict
     regex: re.Pattern
+    starts: frozenset | None = None  # the lower-cased two-letter beginnings a match can have (None: any)
 
 
 @dataclass(frozen=True)
@@ -27,12 +28,28 @@ class Lexicon:
     entries: tuple[Entry, ...]
     combined: re.Pattern  # any entry, for a cheap "does it match at all" test
 
+    def candidates(self, text: str) -> tuple[Entry, ...]:
+        """The entries that can match `text`: those one of whose possible beginnings starts a word of it.
+
+        Exact: every entry is bounded by non-word characters, so a match that begins with a letter begins a word,
+        and `beginnings` lists every way a match can begin. Much cheaper than trying every entry (or one big
+        alternation of them all) on every sentence."""
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a letter whose lower case is two letters: no shortcut
+            return self.entries if self.combined.search(text) else ()
+        present = set()
+        for match in WORD_START.finditer(lowered):
+            at = match.start()
+            present.update((lowered[at:at + 1], lowered[at:at + 2], lowered[at:at + 3], lowered[at:at + 4]))
+        return tuple(e for e in self.entries if e.starts is None or not e.starts.isdisjoint(present))
+
+    def matches_any(self, text: str) -> bool:
+        return any(entry.regex.search(text) for entry in self.candidates(text))
+
     def find(self, text: str) -> list[tuple[int, int, dict]]:
         """Non-overlapping matches in `text`, longest wins, in text order."""
-        if not self.combined.search(text):
-            return []
         found = []
-        for entry in self.entries:
+        for entry in self.candidates(text):
             for match in entry.regex.finditer(text):
                 if match.end() > match.start():
                     found.append((match.start(), match.end(), entry.row))
@@ -61,7 +78,83 @@ def load(name: str, data_dir: str | None = None) -> Lexicon:
             regex = re.compile(bounded(row["pattern"]), re.I)
         except re.error as exc:
             raise ValueError(f"{path}: bad pattern {row['pattern']!r}: {exc}") from None
-        entries.append(Entry(row, regex))
+        entries.append(Entry(row, regex, beginnings(row["pattern"])))
     # one word boundary outside the alternation is much faster than a look-behind in every alternative
     combined = re.compile(r"\b(?:" + "|".join(f"(?:{e.row['pattern']})" for e in entries) + r")(?!\w)", re.I)
     return Lexicon(name, tuple(entries), combined)
+
+
+MAX_BEGINNINGS = 2000
+WORD_START = re.compile(r"(?<!\w)\w")
+
+
+def beginnings(pattern: str, size: int = 4) -> frozenset | None:
+    """Every lower-cased string of `size` characters (or fewer, where a match may be that short) a match of
+    `pattern` can begin with, worked out from the parsed pattern; None when that cannot be bounded (a class like
+    \\w, a back-reference, too many alternatives). `find` skips an entry none of whose beginnings is in the text."""
+    from re import _constants as c
+    from re import _parser
+
+    def chars_of(item) -> set | None:
+        op, av = item
+        if op is c.LITERAL:
+            return {chr(av).lower()}
+        if op is c.IN:
+            out = set()
+            for sub_op, sub_av in av:
+                if sub_op is c.LITERAL:
+                    out.add(chr(sub_av).lower())
+                elif sub_op is c.RANGE and sub_av[1] - sub_av[0] < 64:
+                    out.update(chr(code).lower() for code in range(sub_av[0], sub_av[1] + 1))
+                else:
+                    return None  # a negated set, a category (\\w, \\s), a wide range
+            return out
+        return None
+
+    def walk(items: list, need: int) -> set | None:
+        """Beginnings (up to `need` characters) of the sequence `items`."""
+        if need == 0 or not items:
+            return {""}
+        head, rest = items[0], items[1:]
+        op, av = head
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            return walk(rest, need)  # zero width
+        if op is c.SUBPATTERN:
+            return walk(list(av[-1]) + rest, need)
+        if op is c.BRANCH:
+            out = set()
+            for branch in av[1]:
+                sub = walk(list(branch) + rest, need)
+                if sub is None:
+                    return None
+                out |= sub
+            return out if len(out) <= MAX_BEGINNINGS else None
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            low, high, sub = av
+            once = list(sub)
+            again = [(c.MAX_REPEAT, (0, high - 1 if high != c.MAXREPEAT else high, sub))] if high != 1 else []
+            out = walk(once + again + rest, need) if high != 0 else set()
+            if out is None:
+                return None
+            if low == 0:
+                skipped = walk(rest, need)
+                if skipped is None:
+                    return None
+                out |= skipped
+            return out if len(out) <= MAX_BEGINNINGS else None
+        chars = chars_of(head)
+        if chars is None:
+            return None
+        tails = walk(rest, need - 1)
+        if tails is None:
+            return None
+        out = {ch + tail for ch in chars for tail in tails}
+        return out if len(out) <= MAX_BEGINNINGS else None
+
+    try:
+        found = walk(list(_parser.parse(pattern, re.I)), size)
+    except (re.error, RecursionError):
+        return None
+    if found is None or "" in found or any(not re.match(r"\w", b[0]) for b in found):
+        return None  # a match could begin with a space or a quote: no word start to look for
+    return frozenset(found)
