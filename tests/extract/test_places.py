@@ -51,6 +51,5 @@ def test_world_city_beats_a_namesake_known_by_its_name():
 def test_country_mentions_count_names_and_demonyms():
     from sitrep.extract.events import country_mentions
 
-    found = country_mentions("Syrian troops and Russian jets struck Idlib; Syria said so. South Sudan was not mentioned as Sudan.")
-    assert found["SYR"] == 2 and found["RUS"] == 1
-    assert found["SSD"] == 1 and found["SDN"] == 1  # "South Sudan" is not also a mention of Sudan
+    found = country_mentions("Syrian troops and Russian jets struck Idlib; Syria said so. Turkey's army, the Turkish army.")
+    assert (found["SYR"], found["RUS"], found["TUR"], found["USA"]) == (2, 1, 2, 0)

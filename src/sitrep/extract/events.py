@@ -23,7 +23,7 @@ from . import actors as actor_mod
 from . import claims as claim_mod
 from . import typing as typing_mod
 from .figures import find_quantities, is_context_figure, is_exact
-from .lexicon import load, read_rows, DATA_DIR
+from .lexicon import DATA_DIR, beginnings, load, read_rows, word_beginnings
 from .places import Place, geocode, match_aliases, near
 from .time import TimeExpression, find_time_expressions, with_future
 
@@ -123,18 +123,21 @@ def _country_rows():
 
 
 @functools.lru_cache(maxsize=1)
-def _any_country():
-    """One pass over the text for every country: a named group per row of countries.tsv."""
-    rows = _country_rows()
-    return re.compile("|".join(f"(?P<c{i}>{regex.pattern})" for i, (_, _, regex) in enumerate(rows)), re.I), rows
+def _country_beginnings():
+    return [beginnings(row["pattern"]) for row in read_rows(DATA_DIR / "countries.tsv")]
 
 
 def country_mentions(text: str) -> Counter:
-    """How often each country (ISO3) is named, by names and demonyms from countries.tsv."""
-    regex, rows = _any_country()
+    """How often each country (ISO3) is named, by names and demonyms from countries.tsv (rows no word of the
+    text can begin are not searched: see lexicon.beginnings)."""
+    present = word_beginnings(text)
     found: Counter = Counter()
-    for match in regex.finditer(text):
-        found[rows[int(match.lastgroup[1:])][0]] += 1
+    for (iso3, _, regex), starts in zip(_country_rows(), _country_beginnings()):
+        if present is not None and starts is not None and starts.isdisjoint(present):
+            continue
+        hits = len(regex.findall(text))
+        if hits:
+            found[iso3] += hits
     return found
 
 

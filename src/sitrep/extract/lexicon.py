@@ -34,13 +34,9 @@ class Lexicon:
         Exact: every entry is bounded by non-word characters, so a match that begins with a letter begins a word,
         and `beginnings` lists every way a match can begin. Much cheaper than trying every entry (or one big
         alternation of them all) on every sentence."""
-        lowered = text.lower()
-        if len(lowered) != len(text):  # a letter whose lower case is two letters: no shortcut
+        present = word_beginnings(text)
+        if present is None:  # a letter whose lower case is two letters: no shortcut
             return self.entries if self.combined.search(text) else ()
-        present = set()
-        for match in WORD_START.finditer(lowered):
-            at = match.start()
-            present.update((lowered[at:at + 1], lowered[at:at + 2], lowered[at:at + 3], lowered[at:at + 4]))
         return tuple(e for e in self.entries if e.starts is None or not e.starts.isdisjoint(present))
 
     def matches_any(self, text: str) -> bool:
@@ -86,6 +82,18 @@ def load(name: str, data_dir: str | None = None) -> Lexicon:
 
 MAX_BEGINNINGS = 2000
 WORD_START = re.compile(r"(?<!\w)\w")
+
+
+def word_beginnings(text: str) -> set | None:
+    """The first one to four letters (lower-cased) of every word of `text`; None if lower-casing changes its length."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return None
+    present = set()
+    for match in WORD_START.finditer(lowered):
+        at = match.start()
+        present.update((lowered[at:at + 1], lowered[at:at + 2], lowered[at:at + 3], lowered[at:at + 4]))
+    return present
 
 
 def beginnings(pattern: str, size: int = 4) -> frozenset | None:

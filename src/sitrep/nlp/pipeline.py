@@ -115,4 +115,28 @@ def parse(nlp, texts: Iterable[str], batch_size: int = 64):
     if "attribute_ruler" not in names or names[-2:] != ["attribute_ruler", "lemmatizer"]:
         return list(nlp.pipe(texts, batch_size=batch_size))
     ruler, lemmatizer = _fast_ruler(nlp), nlp.get_pipe("lemmatizer")
-    return [lemmatizer(ruler(doc)) for doc in nlp.pipe(texts, batch_size=batch_size, disable=["attribute_ruler", "lemmatizer"])]
+    docs = [ruler(doc) for doc in nlp.pipe(texts, batch_size=batch_size, disable=["attribute_ruler", "lemmatizer"])]
+    if getattr(lemmatizer, "mode", None) != "rule":
+        return [lemmatizer(doc) for doc in docs]
+    cache = _LEMMAS.setdefault(id(nlp), {})
+    for doc in docs:
+        _lemmatize(lemmatizer, doc, cache)
+    return docs
+
+
+_LEMMAS: dict[int, dict] = {}
+MAX_CACHED_LEMMAS = 300_000
+
+
+def _lemmatize(lemmatizer, doc, cache: dict) -> None:
+    """The rule lemmatizer, with every answer remembered by (word, POS, morphology), which is all it depends on
+    (spaCy's own cache skips the base forms, about two thirds of the tokens)."""
+    for token in doc:
+        if lemmatizer.overwrite or token.lemma == 0:
+            key = (token.orth, token.pos, token.morph.key)
+            lemma = cache.get(key)
+            if lemma is None:
+                if len(cache) > MAX_CACHED_LEMMAS:
+                    cache.clear()  # bounded memory on endless streams
+                lemma = cache[key] = lemmatizer.lemmatize(token)[0]
+            token.lemma_ = lemma
