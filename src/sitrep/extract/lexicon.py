@@ -81,19 +81,17 @@ def load(name: str, data_dir: str | None = None) -> Lexicon:
 
 
 MAX_BEGINNINGS = 2000
-WORD_START = re.compile(r"(?<!\w)\w")
+WORD_HEAD = re.compile(r"(?<!\w)(?=(\w.{0,3}))", re.S)
 
 
-def word_beginnings(text: str) -> set | None:
+@functools.lru_cache(maxsize=16)
+def word_beginnings(text: str) -> frozenset | None:
     """The first one to four letters (lower-cased) of every word of `text`; None if lower-casing changes its length."""
     lowered = text.lower()
     if len(lowered) != len(text):
         return None
-    present = set()
-    for match in WORD_START.finditer(lowered):
-        at = match.start()
-        present.update((lowered[at:at + 1], lowered[at:at + 2], lowered[at:at + 3], lowered[at:at + 4]))
-    return present
+    heads = set(WORD_HEAD.findall(lowered))  # each word's first four characters (fewer if the word is shorter)
+    return frozenset(heads | {h[:3] for h in heads} | {h[:2] for h in heads} | {h[:1] for h in heads})  # remembered for the few texts in hand: each lexicon asks for the same sentence
 
 
 def beginnings(pattern: str, size: int = 4) -> frozenset | None:

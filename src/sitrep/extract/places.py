@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .lexicon import DATA_DIR, read_rows
+from .lexicon import DATA_DIR, beginnings, read_rows, word_beginnings
 
 INDEX_VERSION = 3
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|ar|as|ad|an|at|az|ash|ad)[ -]", re.I)
@@ -164,12 +164,20 @@ def _any_alias() -> re.Pattern:
     return re.compile("|".join(f"(?:{regex.pattern})" for regex, _ in alias_places()), re.I)
 
 
+@functools.lru_cache(maxsize=1)
+def _alias_beginnings() -> list:
+    return [beginnings(row["aliases"]) for row in read_rows(DATA_DIR / "places.tsv")]
+
+
 def match_aliases(text: str) -> list[tuple[int, int, Place]]:
     """Alias-file places named in `text` (districts, neighbourhoods), non-overlapping."""
-    if not _any_alias().search(text):
+    present = word_beginnings(text)
+    if present is None and not _any_alias().search(text):
         return []
     found = []
-    for regex, place in alias_places():
+    for (regex, place), starts in zip(alias_places(), _alias_beginnings()):
+        if present is not None and starts is not None and starts.isdisjoint(present):
+            continue  # no word of the text can begin this alias (lexicon.beginnings)
         for match in regex.finditer(text):
             if all(match.end() <= s or match.start() >= e for s, e, _ in found):
                 found.append((match.start(), match.end(), place))
