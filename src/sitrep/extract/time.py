@@ -8,9 +8,12 @@ planned events. Nothing is guessed without a publication date.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from .lexicon import beginnings, word_beginnings
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -195,10 +198,18 @@ def _resolve(kind: str, match: re.Match, published: date | None, future: bool) -
     return None, None, False
 
 
+@functools.lru_cache(maxsize=1)
+def _pattern_beginnings() -> list:
+    return [beginnings(pattern) for _, pattern in PATTERNS]
+
+
 def find_time_expressions(text: str, published: date | None, future: bool = False) -> list[TimeExpression]:
     """Time expressions of `text`, non-overlapping, earliest first."""
     found: list[TimeExpression] = []
-    for kind, regex in COMPILED:
+    present = word_beginnings(text)
+    for (kind, regex), starts in zip(COMPILED, _pattern_beginnings()):
+        if present is not None and starts is not None and starts.isdisjoint(present):
+            continue  # no word of the text can begin this kind of expression (lexicon.beginnings)
         for match in regex.finditer(text):
             if any(not (match.end() <= t.start or match.start() >= t.end) for t in found):
                 continue
