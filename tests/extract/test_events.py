@@ -282,3 +282,10 @@ def test_an_anniversary_is_history(events_in):
     # during a 1992-5 war."
     assert events_in("Thousands of Bosnians gathered near Srebrenica on Friday to mark the 30th anniversary of a massacre in "
                      "which more than 8,000 men and boys were executed during a 1992-5 war.", date(2025, 7, 11)) == []
+
+
+def test_protesting_students_were_protesting(events_in):
+    # "Police in Uganda on Wednesday fired tear gas to disperse protesting Makerere University students ..."
+    events = events_in("Police in Kampala on Wednesday fired tear gas to disperse protesting Makerere University students.",
+                       date(2019, 10, 24))
+    assert [e["sub_event_type"] for e in events] == ["Protest with intervention"]

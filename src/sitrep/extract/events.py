@@ -102,6 +102,9 @@ BACKGROUND_FRAME = re.compile(
     r"(?:a )?backdrop of|anticipation of|warn(?:ed|s|ing)? (?:[\w’'-]+ ){0,6}against|"
     r"(?:accused|implicated|suspected|convicted|charged|guilty|suspicion) (?:of|in|with|for))"
     r"\s+(?:[\w’'-]+\s+){0,5}$", re.I)  # "after weeks of fighting", "backed by US airstrikes", "implicated in ... executions"
+PEOPLE_NOUNS = re.compile(r"^(?:students|workers|farmers|women|men|people|residents|supporters|teachers|doctors|nurses|"
+                          r"youths?|villagers|lawyers|traders|drivers|employees|citizens|crowds?|members|activists|fans|"
+                          r"miners|refugees|pensioners|mothers|families|protesters|demonstrators)$", re.I)
 THING_NOUNS = {"truck", "vehicle", "helicopter", "tank", "aircraft", "jet", "plane", "drone", "unit", "squad", "team",
                "dog", "gear", "training", "drill", "exercise", "simulator", "game", "movie", "film", "song", "zone",
                "shelter", "survivor", "victim", "wound", "injury", "site", "rifle", "weapon", "suit", "helmet", "boat"}
@@ -904,7 +907,7 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
     if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.lemma_.lower() in THING_NOUNS:
         return False  # "US battle trucks", "attack helicopters": the word names a thing, not an event
     if trigger.row["family"] == "protest" and token.tag_ == "VBG" and token.dep_ in ("acl", "amod") \
-            and actor_mod.find_mentions(token.head.text, None):
+            and (PEOPLE_NOUNS.search(token.head.text) or actor_mod.find_mentions(token.head.text, None)):
         trigger.mode = "real"
         return True  # "tear gas to disperse protesting students": they were protesting
     if token.tag_ in ("VBG", "VBN") and token.dep_ in ("acl", "amod"):
