@@ -286,6 +286,6 @@ def test_an_anniversary_is_history(events_in):
 
 def test_protesting_students_were_protesting(events_in):
     # "Police in Uganda on Wednesday fired tear gas to disperse protesting Makerere University students ..."
-    events = events_in("Police in Kampala on Wednesday fired tear gas to disperse protesting Makerere University students.",
-                       date(2019, 10, 24))
+    events = events_in("Police in Uganda on Wednesday fired tear gas to disperse protesting Makerere University students "
+                       "who had assembled at the Freedom Square.", date(2019, 10, 24))
     assert [e["sub_event_type"] for e in events] == ["Protest with intervention"]
