@@ -23,7 +23,7 @@ from . import actors as actor_mod
 from . import claims as claim_mod
 from . import typing as typing_mod
 from .figures import find_quantities, is_context_figure, is_exact
-from .lexicon import DATA_DIR, beginnings, load, read_rows, word_beginnings
+from .lexicon import DATA_DIR, beginnings, load, may_begin, read_rows, word_beginnings
 from .places import Place, geocode, match_aliases, near
 from .time import TimeExpression, find_time_expressions, with_future
 
@@ -136,7 +136,7 @@ def country_mentions(text: str) -> Counter:
     present = word_beginnings(text)
     found: Counter = Counter()
     for (iso3, _, regex), starts in zip(_country_rows(), _country_beginnings()):
-        if present is not None and starts is not None and starts.isdisjoint(present):
+        if not may_begin(starts, present):
             continue
         hits = len(regex.findall(text))
         if hits:

@@ -37,7 +37,7 @@ class Lexicon:
         present = word_beginnings(text)
         if present is None:  # a letter whose lower case is two letters: no shortcut
             return self.entries if self.combined.search(text) else ()
-        return tuple(e for e in self.entries if e.starts is None or not e.starts.isdisjoint(present))
+        return tuple(e for e in self.entries if may_begin(e.starts, present))
 
     def matches_any(self, text: str) -> bool:
         return any(entry.regex.search(text) for entry in self.candidates(text))
@@ -82,6 +82,11 @@ def load(name: str, data_dir: str | None = None) -> Lexicon:
 
 MAX_BEGINNINGS = 2000
 WORD_HEAD = re.compile(r"(?<!\w)(?=(\w.{0,3}))", re.S)
+
+
+def may_begin(starts: frozenset | None, present: frozenset | None) -> bool:
+    """Whether a pattern with these possible beginnings (`beginnings`) can match a text with these word beginnings."""
+    return starts is None or present is None or not starts.isdisjoint(present)
 
 
 @functools.lru_cache(maxsize=16)

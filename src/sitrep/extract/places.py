@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .lexicon import DATA_DIR, beginnings, read_rows, word_beginnings
+from .lexicon import DATA_DIR, beginnings, may_begin, read_rows, word_beginnings
 
 INDEX_VERSION = 3
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|ar|as|ad|an|at|az|ash|ad)[ -]", re.I)
@@ -176,7 +176,7 @@ def match_aliases(text: str) -> list[tuple[int, int, Place]]:
         return []
     found = []
     for (regex, place), starts in zip(alias_places(), _alias_beginnings()):
-        if present is not None and starts is not None and starts.isdisjoint(present):
+        if not may_begin(starts, present):
             continue  # no word of the text can begin this alias (lexicon.beginnings)
         for match in regex.finditer(text):
             if all(match.end() <= s or match.start() >= e for s, e, _ in found):

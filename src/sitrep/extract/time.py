@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .lexicon import beginnings, word_beginnings
+from .lexicon import beginnings, may_begin, word_beginnings
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -208,7 +208,7 @@ def find_time_expressions(text: str, published: date | None, future: bool = Fals
     found: list[TimeExpression] = []
     present = word_beginnings(text)
     for (kind, regex), starts in zip(COMPILED, _pattern_beginnings()):
-        if present is not None and starts is not None and starts.isdisjoint(present):
+        if not may_begin(starts, present):
             continue  # no word of the text can begin this kind of expression (lexicon.beginnings)
         for match in regex.finditer(text):
             if any(not (match.end() <= t.start or match.start() >= t.end) for t in found):
