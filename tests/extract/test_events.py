@@ -289,3 +289,10 @@ def test_protesting_students_were_protesting(events_in):
     events = events_in("Police in Uganda on Wednesday fired tear gas to disperse protesting Makerere University students "
                        "who had assembled at the Freedom Square.", date(2019, 10, 24))
     assert [e["sub_event_type"] for e in events] == ["Protest with intervention"]
+
+
+def test_destroyed_graves_are_property_destruction(events_in):
+    # Aleppo sample 2016-12-09: "In the Dar al-Islam cemetery near Ibn Sina street in al-Hamdaniya, graves were destroyed."
+    events = events_in("In the Dar al-Islam cemetery near Ibn Sina street in al-Hamdaniya, graves were destroyed.",
+                       date(2016, 12, 9))
+    assert [e["sub_event_type"] for e in events] == ["Looting/property destruction"]
