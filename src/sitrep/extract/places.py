@@ -99,6 +99,19 @@ def _build_index() -> dict:
     return {"version": INDEX_VERSION, "names": names, "centroids": centroids}
 
 
+def _load_without_gc(handle) -> dict:
+    """pickle.load with the cyclic garbage collector paused: half a million small tuples load twice as fast."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.load(handle)
+    finally:
+        if enabled:
+            gc.enable()
+
+
 @functools.lru_cache(maxsize=1)
 def gazetteer_index() -> dict:
     """The compact GeoNames index, from the disk cache or built (a few seconds) and cached."""
@@ -106,7 +119,7 @@ def gazetteer_index() -> dict:
     if path.exists():
         try:
             with path.open("rb") as handle:
-                index = pickle.load(handle)
+                index = _load_without_gc(handle)
             if index.get("version") == INDEX_VERSION:
                 return index
         except (OSError, pickle.UnpicklingError, EOFError):
