@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+# Event families placed and kept apart by who speaks (demands, accusations, threats, refusals): docs/annotation.md
+STATEMENT_FAMILIES = frozenset({"request", "accuse", "threat", "reject"})
+
 
 @dataclass
 class RawDocument:

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..model import Article, Event, Sentence
+from ..model import STATEMENT_FAMILIES, Article, Event, Sentence
 from ..nlp.pipeline import load_model, parse, split_sentences
 from ..nlp.syntax import governing_verb, root_of
 from . import actors as actor_mod
@@ -24,7 +24,7 @@ from . import claims as claim_mod
 from . import typing as typing_mod
 from .figures import find_quantities, is_context_figure, is_exact
 from .lexicon import DATA_DIR, beginnings, load, may_begin, read_rows, word_beginnings
-from .places import Place, geocode, match_aliases, near
+from .places import Place, country_names, geocode, match_aliases, near, normalise
 from .time import TimeExpression, find_time_expressions, with_future
 
 MAX_AGE_DAYS = 31
@@ -39,7 +39,6 @@ NEGATION_NEAR = re.compile(r"\b(?:no|not|never|nor|without)\s+(?:\w+\s+){0,3}$",
 NO_SIGN = re.compile(r"\bno (?:sign|signs|reports?|indication|evidence|immediate sign)\b", re.I)
 NEAR_WORDS = re.compile(r"\b(?:near|around|outside|close to|(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)? of|on the outskirts of)\s+(?:the\s+)?$", re.I)
 EXCLUDE_BEFORE_PLACE = re.compile(r"(?:outside of|outside|beyond|speaking from|based in)\s+(?:the\s+)?$", re.I)
-STATEMENT_FAMILIES = {"request", "accuse", "threat", "reject"}  # placed by who speaks, not where (docs/annotation.md)
 STATE_ACTOR = re.compile(r"^(?:Government|Military Forces|Police Forces) of (?:the )?(?P<country>[^(]+?)(?: \(.*\))?$")
 STRICT_PLACE_FAMILIES = {"consult", "vote", "sanction", "dialogue", "threat"}
 CAPITALISED_PLACE = re.compile(r"\b(?:in|at|near|of|around|into|on|outside|towards|toward|from|and) (?:the )?((?:al|el|ar|as|ad|ash)-[A-Z][\w’']+|[A-Z][\w’']+(?:[ -](?:al-)?[A-Z][\w’']+){0,2})")
@@ -194,12 +193,12 @@ def venue_bindings(text: str, focus_country: str | None) -> dict:
             continue
         place = geocode(match.group(2), focus_country)
         if place is not None and place.level in ("city", "alias"):
-            bound[noun] = (match.group(0), place)
+            bound[noun] = place
     return bound
 
 
 def _bound_venue(text: str, venues: dict) -> list:
-    for noun, (_, place) in venues.items():
+    for noun, place in venues.items():
         match = re.search(rf"\bthe {noun}\b", text, re.I)
         if match:
             return [(match.start(), match.end(), place)]
@@ -446,8 +445,6 @@ def place_candidates(doc, text: str, focus_country: str | None, masked, surnames
         place = geocode(name, focus_country)
         told_country = TOLD_COUNTRY.search(text[max(0, start - 40):start])
         if told_country:  # "the Turkish bordertown of Reyhanli": the text says which country
-            from .places import country_names, normalise
-
             country = country_names().get(normalise(told_country.group(1)))
             place = geocode(name, country[0]) if country else place
             place = place if place is None or country is None or place.country == country[0] else None
@@ -824,8 +821,6 @@ def venue_of(text: str) -> list[tuple[int, int, Place]]:
 
 def _actor_country(actor: str | None) -> str | None:
     """ISO3 of a state actor's country ("Government of Turkey" -> TUR), else None."""
-    from .places import country_names, normalise
-
     match = STATE_ACTOR.match(actor or "")
     found = country_names().get(normalise(match.group("country"))) if match else None
     return found[0] if found else None

@@ -19,7 +19,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 class Entry:
     row: dict
     regex: re.Pattern
-    starts: frozenset | None = None  # the lower-cased two-letter beginnings a match can have (None: any)
+    starts: frozenset | None = None  # the lower-cased beginnings (up to 4 letters) a match can have (None: any)
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,7 @@ class Lexicon:
             if all(end <= s or start >= e for s, e, _ in chosen):
                 chosen.append((start, end, row))
         return sorted(chosen, key=lambda m: m[0])
+
 
 def bounded(pattern: str) -> str:
     return rf"(?<![\w]){'(?:' + pattern + ')'}(?![\w])"
@@ -96,7 +97,8 @@ def word_beginnings(text: str) -> frozenset | None:
     if len(lowered) != len(text):
         return None
     heads = set(WORD_HEAD.findall(lowered))  # each word's first four characters (fewer if the word is shorter)
-    return frozenset(heads | {h[:3] for h in heads} | {h[:2] for h in heads} | {h[:1] for h in heads})  # remembered for the few texts in hand: each lexicon asks for the same sentence
+    # cached for the few texts in hand: every lexicon asks about the same sentence
+    return frozenset(heads | {h[:3] for h in heads} | {h[:2] for h in heads} | {h[:1] for h in heads})
 
 
 def beginnings(pattern: str, size: int = 4) -> frozenset | None:

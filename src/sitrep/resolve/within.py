@@ -12,15 +12,12 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
-from ..model import Article, Event
+from ..model import STATEMENT_FAMILIES, Article, Event
 
 PRECISION_DAYS = {1: 0, 2: 3, 3: 15}
 GENERIC_ATTACK_WORDS = {"attack", "the attack", "assault", "raid", "attacks", "killing", "killed", "died", "dead"}
 GENERIC_BLAST_WORDS = {"explosion", "explosions", "blast", "blasts", "exploded", "bombing", "attack", "the attack"}
 VIOLENT = {"battle", "attack", "territory", "air", "shelling", "suicide", "ied", "grenade", "chemical", "civ_attack"}
-
-
-STATEMENT_FAMILIES = {"request", "accuse", "threat", "reject"}
 
 
 def _dates_agree(a: Event, b: Event) -> bool:
