@@ -99,7 +99,7 @@ BACKGROUND_FRAME = re.compile(
     r"fears? of|backed by|supported by|with the (?:support|backing|help) of|(?:in (?:urgent )?)?need (?:of|for)|"
     r"(?:no )?mention of|mentioning|brac(?:ed|ing) (?:themselves |itself )?for|prepar(?:e|ed|ing) (?:themselves )?for|"
     r"(?:a )?backdrop of|anticipation of|warn(?:ed|s|ing)? (?:[\w’'-]+ ){0,6}against|"
-    r"(?:accused|implicated|suspected|convicted|charged|guilty|suspicion) (?:of|in|with|for))"
+    r"(?:accused|implicated|suspected|convicted|charged|guilty|suspicion) (?:of|in|with|for)|in connection with)"
     r"\s+(?:[\w’'-]+\s+){0,5}$", re.I)  # "after weeks of fighting", "backed by US airstrikes", "implicated in ... executions"
 PEOPLE_NOUNS = re.compile(r"^(?:students|workers|farmers|women|men|people|residents|supporters|teachers|doctors|nurses|"
                           r"youths?|villagers|lawyers|traders|drivers|employees|citizens|crowds?|members|activists|fans|"
@@ -699,7 +699,7 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
     if event.family == "killing" and sentence.paragraph_index < len(article.paragraphs):
         context = article.text[article.paragraphs[sentence.paragraph_index].start:sentence.end]  # a bare toll: what killed them is told before
     _apply_typing_rules(event, text, sentence, spans, mentions, context)
-    if event.family in ("attack", "killing", "destruction", "protest", "riot", "battle", "arrest") and event.sub_event_type in SUBTYPE_FAMILY:
+    if event.family in ("attack", "killing", "civ_attack", "destruction", "protest", "riot", "battle", "arrest") and event.sub_event_type in SUBTYPE_FAMILY:
         event.family = SUBTYPE_FAMILY[event.sub_event_type]  # merges with other tellings of the same kind of event
     # claims
     attached = [c for c in claims if c.scope[0] <= trigger.token.i < c.scope[1]] or (claims if len(claims) == 1 else [])
