@@ -53,3 +53,33 @@ def test_country_mentions_count_names_and_demonyms():
 
     found = country_mentions("Syrian troops and Russian jets struck Idlib; Syria said so. Turkey's army, the Turkish army.")
     assert (found["SYR"], found["RUS"], found["TUR"], found["USA"]) == (2, 1, 2, 0)
+
+
+def test_the_residents_of_a_place_tell_what_happened_there(nlp):
+    # Guardian 2019-03-14
+    from sitrep.extract.events import extract_article
+    from sitrep.ingest.clean import clean
+    from sitrep.model import RawDocument
+    from datetime import date
+
+    text = ("Idlib residents said Russian aircraft conducted at least 12 aerial strikes on residential areas, "
+            "including a civilian prison on its outskirts, where they said dozens of prisoners were injured.")
+    events = extract_article(clean(RawDocument(text, "test", published=date(2019, 3, 14))), nlp)
+    assert [(e.sub_event_type, e.location) for e in events] == [("Air/drone strike", "Idlib")]
+
+
+def test_fighting_does_not_take_the_place_of_a_meeting_told_before(nlp):
+    # Guardian 2019-03-14: the ministers met in Brussels; the bombardment was not there
+    from sitrep.extract.events import extract_article
+    from sitrep.ingest.clean import clean
+    from sitrep.model import RawDocument
+    from datetime import date
+
+    text = ("Russia has sent in aircraft to attack the Syrian rebel-held province of Idlib in its first major assault "
+            "for months, as foreign ministers gathered in Brussels to pledge as much $5bn (£3.8bn) to support "
+            "countries like Jordan, Lebanon and Turkey, where many Syrians have sought refuge. The bombardment of "
+            "the country’s last rebel-held enclaveby Russian and Syrian planes was the most extensive yet.")
+    events = extract_article(clean(RawDocument(text, "test", published=date(2019, 3, 14))), nlp)
+    violent = [e for e in events if e.event_type]
+    assert violent and all(e.country == "SYR" and e.location != "Brussels" for e in violent), \
+        [(e.sub_event_type, e.location) for e in violent]

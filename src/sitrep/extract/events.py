@@ -63,6 +63,7 @@ class ArticleState:
     focus_place: Place | None
     last_claimant: str | None = None
     last_place_by_paragraph: dict = field(default_factory=dict)
+    last_venue_by_paragraph: dict = field(default_factory=dict)  # where talks or votes were: no place for later fighting
     last_date_by_paragraph: dict = field(default_factory=dict)
     surnames: frozenset = frozenset()  # "Bolton" after "John Bolton": a person, not the English town
     last_place_by_family: dict = field(default_factory=dict)
@@ -450,7 +451,8 @@ def place_candidates(doc, text: str, focus_country: str | None, masked, surnames
             place = place if place is None or country is None or place.country == country[0] else None
         if place is None or (place.level == "country" and DEMONYM.search(name)):
             continue  # "Syrian government": an adjective, not a place
-        in_at = bool(told_country or IN_AT_BEFORE.search(text[max(0, start - 16):start]))
+        in_at = bool(told_country or IN_AT_BEFORE.search(text[max(0, start - 16):start])
+                     or LOCAL_WITNESS_AFTER.match(text[end:end + 20]))
         if place.level == "city" and not in_at and place.country != focus_country:
             continue  # a capitalised word ("Bolton") that happens to name a town abroad
         found.append((start, end, place))
@@ -469,8 +471,8 @@ def place_candidates(doc, text: str, focus_country: str | None, masked, surnames
             root = root_of(doc, start, end)
             if root is not None and root.dep_ in ("nsubj", "nsubjpass", "poss", "compound"):
                 continue  # "Turkey launched the assault": an actor, not a place
-        if any(s <= start < e for s, e in masked):
-            continue
+        if any(s <= start < e for s, e in masked) and not LOCAL_WITNESS_AFTER.match(text[end:end + 20]):
+            continue  # a speaker's place is no event's place -- except "Idlib residents said": theirs
         if text[end:end + 6].lower() in ("-based",) or text[end:end + 1] == "-":
             continue
         if EXCLUDE_BEFORE_PLACE.search(text[max(0, start - 30):start]):
@@ -521,6 +523,15 @@ def _targeted(token, trigger_token) -> bool:
     return False
 
 
+LOCAL_WITNESS_AFTER = re.compile(r"\s+(?:residents|locals|inhabitants|villagers|witnesses|doctors|medics|activists)\b")
+LOCAL_WITNESSES = {"resident", "local", "inhabitant", "villager", "witness", "doctor", "medic", "activist"}
+
+
+def _local_witness(token) -> bool:
+    """"Idlib residents said ...": the people of a place tell what happened there."""
+    return token.dep_ in ("compound", "amod") and token.head.lemma_.lower() in LOCAL_WITNESSES
+
+
 def _done_at(token) -> bool:
     """A place where something was done ("refused to engage in Geneva"), not where a thing named is ("the crisis in Afrin")."""
     while token.dep_ == "conj":
@@ -534,7 +545,7 @@ def choose_places(doc, text, trigger: Trigger, candidates, acled: bool, focus_co
     scored = []
     for start, end, place in candidates:
         root = root_of(doc, start, end)
-        if root is None or _attached_to_speech(root, trigger.token):
+        if root is None or (_attached_to_speech(root, trigger.token) and not (acled and _local_witness(root))):
             continue
         same_clause = _clause_of(root).i == clause.i
         if trigger.row["family"] in STRICT_PLACE_FAMILIES and not _locative(root, trigger.token):
@@ -542,7 +553,7 @@ def choose_places(doc, text, trigger: Trigger, candidates, acled: bool, focus_co
         if trigger.row["family"] in STATEMENT_FAMILIES and not _done_at(root):
             continue  # "blamed the US for the crisis in Afrin": the crisis is in Afrin, the blame is not
         if acled and place.country != focus_country and focus_country and not _locative(root, trigger.token) \
-                and not _targeted(root, trigger.token) and trigger.row["family"] not in ("protest", "riot"):
+                and not _targeted(root, trigger.token) and not _local_witness(root) and trigger.row["family"] not in ("protest", "riot"):
             continue  # "backed by Moscow and Tehran": a foreign capital named in passing is not where it happened
         level_rank = {"alias": 0, "city": 0, "admin1": 1, "country": 2}[place.level]
         scored.append(((0 if same_clause else 1), level_rank, abs(root.i - trigger.token.i), start, end, place, root))
@@ -737,7 +748,8 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
         if ahead is not None:  # "seized a town in the east ... Opposition from militants in Mayadeen collapsed"
             places = [(trigger.start, trigger.start, ahead)]
     if not places:
-        inherited = _recent(state.last_place_by_paragraph, sentence, 2) or state.last_place_by_family.get(row["family"]) \
+        inherited = (None if acled else _recent(state.last_venue_by_paragraph, sentence, 2)) \
+            or _recent(state.last_place_by_paragraph, sentence, 2) or state.last_place_by_family.get(row["family"]) \
             or state.focus_place
         if acled and inherited is None and state.focus_country:
             from .places import country_place
@@ -756,7 +768,8 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
             if end > start:
                 copy_event.evidence[0]["spans"].append(_span("location", text, start, end, sentence.start))
             events.append(copy_event)
-        state.last_place_by_paragraph[sentence.paragraph_index] = (sentence.start, places[0][2])
+        carried = state.last_place_by_paragraph if acled else state.last_venue_by_paragraph
+        carried[sentence.paragraph_index] = (sentence.start, places[0][2])
         state.last_place_by_family[row["family"]] = places[0][2]
     if expression is not None and expression.date and not future:
         state.last_date_by_paragraph[sentence.paragraph_index] = (sentence.start, (expression.date, expression.precision))
