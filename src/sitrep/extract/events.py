@@ -101,13 +101,14 @@ BACKGROUND_FRAME = re.compile(
     r"(?:no )?mention of|mentioning|brac(?:ed|ing) (?:themselves |itself )?for|prepar(?:e|ed|ing) (?:themselves )?for|"
     r"(?:a )?backdrop of|anticipation of|warn(?:ed|s|ing)? (?:[\w’'-]+ ){0,6}against|"
     r"(?:accused|implicated|suspected|convicted|charged|guilty|suspicion) (?:of|in|with|for)|in connection with)"
-    r"\s+(?:[\w’'-]+\s+){0,5}$", re.I)  # "after weeks of fighting", "backed by US airstrikes", "implicated in ... executions"
+    r"\s+(?:[\w’'.-]+\s+){0,5}$", re.I)  # "after weeks of fighting", "backed by US airstrikes", "implicated in ... executions"
 PEOPLE_NOUNS = re.compile(r"^(?:students|workers|farmers|women|men|people|residents|supporters|teachers|doctors|nurses|"
                           r"youths?|villagers|lawyers|traders|drivers|employees|citizens|crowds?|members|activists|fans|"
                           r"miners|refugees|pensioners|mothers|families|protesters|demonstrators)$", re.I)
 THING_NOUNS = {"truck", "vehicle", "helicopter", "tank", "aircraft", "jet", "plane", "drone", "unit", "squad", "team",
                "dog", "gear", "training", "drill", "exercise", "simulator", "game", "movie", "film", "song", "zone",
                "shelter", "survivor", "victim", "wound", "injury", "site", "rifle", "weapon", "suit", "helmet", "boat"}
+OWN_DAY_AFTER = re.compile(r"\s+(?:on|late|early|last)\s+(?:\w+\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 NEGATED_TRIGGER = re.compile(r"\bnot\b", re.I)
 DOCUMENT_NOUNS = {"resolution", "statement", "proposal", "proposals", "report", "letter", "plan", "draft", "text",
                   "declaration", "communique", "communiqué", "document", "memo", "law", "bill"}
@@ -600,8 +601,21 @@ SUBTYPE_FAMILY = {"Armed clash": "battle", "Attack": "civ_attack", "Air/drone st
                   "Violent demonstration": "riot", "Mob violence": "riot", "Peaceful protest": "protest",
                   "Protest with intervention": "protest", "Excessive force against protesters": "protest"}
 CIVILIAN_TARGETS = re.compile(r"\b(?:villagers|worshippers|passengers|farmers|students|pupils|schoolchildren|civilians|"
-                              r"residents|shoppers|mourners|displaced people|herders|fishermen|women and children|wives|"
+                              r"residents|shoppers|mourners|displaced people|herders|fishermen|women and children|men and women|wives|guests|revellers|"
+                              r"partygoers|bystanders|commuters|pilgrims|churchgoers|customers|diners|musicians|"
                               r"families|refugees|patients|journalists|aid workers|medics|doctors|nurses)\b", re.I)
+
+
+GENERIC_ATTACKERS = re.compile(r"\b(?:gunmen|armed men|assailants|attackers|unknown men|masked men)\b", re.I)
+ARMED_TARGETS = re.compile(r"\b(?:soldiers?|troops|police\w*|officers?|army|military|forces|militants|fighters|rebels|insurgents|"
+                           r"guards?|checkpoints?|bases?|barracks|convoys?|patrols?|militia\w*|gendarm\w*|security|jihadists|"
+                           r"positions?|posts?|outposts?|camps?|garrisons?|servicemen|personnel|commanders?)\b", re.I)
+VICTIMS_KILLED = re.compile(r"\b(?:kill(?:ed|ing)|shot dead|dead|died|wounded|injur(?:ed|ing))\b", re.I)
+
+
+def _unarmed_victims(text: str) -> bool:
+    """"Gunmen burst into the party ... opened fire, killing 17": attackers of no named side, no armed target, people hurt."""
+    return bool(GENERIC_ATTACKERS.search(text) and VICTIMS_KILLED.search(text) and not ARMED_TARGETS.search(text))
 
 
 def _apply_typing_rules(event: Event, text: str, sentence: Sentence, spans: list, mentions=(), context=None) -> None:
@@ -636,6 +650,21 @@ def _captures_people(token) -> bool:
         if child.dep_ in ("nsubjpass", "dobj", "nsubj") and (child.lower_ in PERSON_WORDS or _is_person(child)):
             return child.dep_ != "nsubj" or any(c.dep_ == "auxpass" for c in verb.children)
     return False
+
+
+CAPTORS = re.compile(r"\b(?:gunmen|armed men|men|assailants|kidnappers|bandits|militants|jihadists|insurgents|rebels|"
+                     r"attackers|abductors|pirates)\b", re.I)
+
+
+def _captors_are_armed_men(token) -> bool:
+    """"Men in two pickup trucks ... seized five Nigeriens": taken by armed men, not by the state."""
+    verb = governing_verb(token)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj":
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return subject is not None and bool(CAPTORS.search(subject.doc[subject.left_edge.i:subject.right_edge.i + 1].text)) \
+        and not re.search(r"\b(?:police|soldiers|troops|army|forces|security|authorities)\b",
+                          subject.doc[subject.left_edge.i:subject.right_edge.i + 1].text, re.I)
 
 
 def build_event(article, sentence, doc, trigger, state, claims, mentions, expressions, candidates, next_text) -> list[Event]:
@@ -696,13 +725,15 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
             spans.append(_span("actor", text, mention.start, mention.end, sentence.start))
     if acled and (event.actor1 or "").startswith("Government of ") and row["plover_type"] == "ASSAULT":
         event.actor1 = event.actor1.replace("Government of ", "Military Forces of ")  # "Turkey launched the assault"
-    if row["sub_event_type"] == "{territory}" and _captures_people(trigger.token):
+    if row["sub_event_type"] == "{territory}" and _captures_people(trigger.token) and _captors_are_armed_men(trigger.token):
+        event.family, event.event_type, event.sub_event_type, event.plover_type = "abduction", "Violence against civilians", "Abduction/forced disappearance", "COERCE"
+    elif row["sub_event_type"] == "{territory}" and _captures_people(trigger.token):
         event.family, event.event_type, event.sub_event_type, event.plover_type = "arrest", "Strategic developments", "Arrests", "COERCE"
     elif row["sub_event_type"] == "{territory}":
         kind = next((m.kind for m in mentions if m.name == roles["actor1"]), None)
         event.sub_event_type = typing_mod.territory_subtype(kind, typing_mod.actor_kind(roles["actor2"], {m.name: m.kind for m in mentions}))
     if row["sub_event_type"] == "{attack}":
-        if event.actor2 == "Civilians" or CIVILIAN_TARGETS.search(text):
+        if event.actor2 == "Civilians" or CIVILIAN_TARGETS.search(text) or _unarmed_victims(text):
             event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
         else:
             event.sub_event_type = "Armed clash"
@@ -729,6 +760,11 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
     places = choose_places(doc, text, trigger, candidates, acled, state.focus_country)
     if event.actor1 is None:
         event.actor1 = _speaker_as_actor(doc, trigger, attached, text, state)
+        if event.actor1 and row["sub_event_type"] == "{territory}" and event.event_type == "Battles" \
+                and event.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory"):
+            kinds = {m.name: m.kind for m in mentions}  # "Rebels ... say they have captured a town": the speaker took it
+            event.sub_event_type = typing_mod.territory_subtype(typing_mod.actor_kind(event.actor1, kinds),
+                                                                typing_mod.actor_kind(event.actor2, kinds))
     if row["family"] in ("consult", "agreement") and event.actor2 is None and event.assoc_actor_1:
         first, *rest = event.assoc_actor_1.split("; ")
         event.actor2, event.assoc_actor_1 = first, "; ".join(rest) or None
@@ -937,7 +973,8 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
         return False  # "US troops have fought alongside the SDF to oust Isis": a record of service, no event told
     if trigger.row["family"] == "battle" and any(c.dep_ == "nsubj" and _is_person(c) for c in verb.children):
         return False  # "Erdoğan and Putin clashed": words, not arms
-    if not NEGATED_TRIGGER.search(trigger.row.get("_text", "")) and (is_negated(trigger, text) or is_reference(trigger)):
+    if not NEGATED_TRIGGER.search(trigger.row.get("_text", "")) and (is_negated(trigger, text) or (is_reference(trigger)
+                                                                                           and not OWN_DAY_AFTER.match(text[trigger.end:]))):
         return False  # ("would not attend" is itself the refusal)
     if trigger.row["family"] in STATEMENT_FAMILIES | {"vote"} and _document_subject(trigger.token):
         return False  # "the resolution called for a ceasefire": what a text says; its adoption is the event
