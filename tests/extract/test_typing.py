@@ -176,3 +176,42 @@ def test_a_fuel_tanker_blast_is_an_accident(nlp):
     found = types_on(nlp, "Fuel carrying tanker in traffic with other vehicle Explodes setting other dozen cars "
                           "arround on fire.", date(2018, 7, 7))
     assert all(event_type is None for event_type, _, _ in found), found
+
+
+@pytest.mark.parametrize("text,published,sub_event_type", [
+    # world dev 315 (Washington Examiner / AP)
+    ("The Army of Islam named field commander Essam al-Buwaydhani on Saturday as its new leader, according to the "
+     "Associated Press.", date(2015, 12, 27), "Change to group/activity"),
+    # world dev 361 (AP, Niger): seized by men in pickup trucks, not by the state
+    ("Men in two Toyota pickup trucks pulled up to a guesthouse in the town of Dakoro late Sunday and seized five "
+     "Nigeriens and a worker from Chad, said Sidi Mohamed, the governor of the Maradi region.", date(2012, 10, 15),
+     "Abduction/forced disappearance"),
+    # world dev 374 (Middle East Monitor)
+    ("The Israeli army has constructed nine military bases along the “buffer zone” inside occupied southern Syria "
+     "extending from Mount Hermon in the Golan Heights to the border triangle in the south, Israel’s Army Radio said "
+     "on Tuesday.", date(2025, 2, 12), "Headquarters or base established"),
+    # world dev 334 (Los Angeles Times): gunmen, a party, no armed side
+    ("But early Sunday, as musicians serenaded amid food, drink and dancing, gunmen burst into the party, blocked the "
+     "exits and, saying not a word, opened fire, killing 17 men and women and injuring a similar number.",
+     date(2010, 7, 19), "Attack"),
+    # world dev 310 (PNG Post-Courier): killings over sorcery are mob violence
+    ("Two women were beheaded inside a house and their bodies burnt after suspicions of sorcery in Togoba outside "
+     "Mt Hagen yesterday.", date(2008, 5, 5), "Mob violence"),
+])
+def test_fourth_batch_dev_cues(nlp, text, published, sub_event_type):
+    found = types_on(nlp, text, published)
+    assert found and found[0][1] == sub_event_type, found
+
+
+@pytest.mark.parametrize("text,published", [
+    # world dev 382 (BenarNews): a live-fire drill
+    ("To the sounds of exploding bombs and crackle of gunfire, more than 600 U.S., Thai, Indonesian, Malaysian and "
+     "Singaporean troops took part Friday in a live-ammunition drill as the Cobra Gold 2023 joint exercises wrapped "
+     "up in Thailand.", date(2023, 3, 10)),
+    # world dev 383 (JTA): an anniversary of a massacre
+    ("RE’IM, Israel – At the site of the Nova festival near the Gaza border, the families of some 360 people "
+     "murdered there gathered in the early morning light to mark the one-year anniversary of the Oct. 7 massacre.",
+     date(2024, 10, 7)),
+])
+def test_fourth_batch_out_of_scope(nlp, text, published):
+    assert all(event_type is None for event_type, _, _ in types_on(nlp, text, published))
