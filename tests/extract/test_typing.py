@@ -7,8 +7,8 @@ from sitrep.model import RawDocument
 from datetime import date
 
 
-def types_of(nlp, text):
-    article = clean(RawDocument(text, "test", published=date(2020, 3, 4)))
+def types_of(nlp, text, published=date(2020, 3, 4)):
+    article = clean(RawDocument(text, "test", published=published))
     return [(e.event_type, e.sub_event_type, e.triggers) for e in extract_article(article, nlp)]
 
 
@@ -125,11 +125,6 @@ def test_actor_class_from_the_name():
     assert actor_kind("Civilians", {}) is None
 
 
-def types_on(nlp, text, published):
-    article = clean(RawDocument(text, "test", published=published))
-    return [(e.event_type, e.sub_event_type, e.triggers) for e in extract_article(article, nlp)]
-
-
 @pytest.mark.parametrize("text,published,sub_event_type", [
     # HRANA, 2013: a labour strike is a peaceful protest in ACLED
     ("HRANA News Agency – More than 1000 workers of the Bushehr Sadra Company are on strike.",
@@ -151,34 +146,6 @@ def types_on(nlp, text, published):
      "after being accused of theft.", date(2024, 9, 17), "Mob violence"),
     # Guardian 2019: jets that struck
     ("Russian jets also struck in the east of the province.", date(2019, 5, 10), "Air/drone strike"),
-])
-def test_fourth_round_cues(nlp, text, published, sub_event_type):
-    found = types_on(nlp, text, published)
-    assert found and found[0][1] == sub_event_type, found
-
-
-def test_diplomats_expelled_are_no_territory(nlp):
-    # SCMP, 2023-10-07
-    found = types_on(nlp, "The US expelled two Russian diplomats, weeks after Moscow ordered two Americans to leave, "
-                          "the latest tit-for-tat expulsions as relations continue to worsen between the two countries.",
-                     date(2023, 10, 7))
-    assert all(sub is None for _, sub, _ in found), found
-
-
-def test_a_child_who_burned_to_death_in_a_fire_is_no_attack(nlp):
-    # Guardian 2019: "burned to death in a fire" has no one doing it
-    found = types_on(nlp, "Buried alongside him were two other children who burned to death in a fire.", date(2019, 1, 7))
-    assert all(sub is None for _, sub, _ in found), found
-
-
-def test_a_fuel_tanker_blast_is_an_accident(nlp):
-    # sikanti.com, 2018-07-07 (Otedola bridge, Lagos)
-    found = types_on(nlp, "Fuel carrying tanker in traffic with other vehicle Explodes setting other dozen cars "
-                          "arround on fire.", date(2018, 7, 7))
-    assert all(event_type is None for event_type, _, _ in found), found
-
-
-@pytest.mark.parametrize("text,published,sub_event_type", [
     # world dev 315 (Washington Examiner / AP)
     ("The Army of Islam named field commander Essam al-Buwaydhani on Saturday as its new leader, according to the "
      "Associated Press.", date(2015, 12, 27), "Change to group/activity"),
@@ -198,9 +165,30 @@ def test_a_fuel_tanker_blast_is_an_accident(nlp):
     ("Two women were beheaded inside a house and their bodies burnt after suspicions of sorcery in Togoba outside "
      "Mt Hagen yesterday.", date(2008, 5, 5), "Mob violence"),
 ])
-def test_fourth_batch_dev_cues(nlp, text, published, sub_event_type):
-    found = types_on(nlp, text, published)
+def test_fourth_round_cues(nlp, text, published, sub_event_type):
+    found = types_of(nlp, text, published)
     assert found and found[0][1] == sub_event_type, found
+
+
+def test_diplomats_expelled_are_no_territory(nlp):
+    # SCMP, 2023-10-07
+    found = types_of(nlp, "The US expelled two Russian diplomats, weeks after Moscow ordered two Americans to leave, "
+                          "the latest tit-for-tat expulsions as relations continue to worsen between the two countries.",
+                     date(2023, 10, 7))
+    assert all(sub is None for _, sub, _ in found), found
+
+
+def test_a_child_who_burned_to_death_in_a_fire_is_no_attack(nlp):
+    # Guardian 2019: "burned to death in a fire" has no one doing it
+    found = types_of(nlp, "Buried alongside him were two other children who burned to death in a fire.", date(2019, 1, 7))
+    assert all(sub is None for _, sub, _ in found), found
+
+
+def test_a_fuel_tanker_blast_is_an_accident(nlp):
+    # sikanti.com, 2018-07-07 (Otedola bridge, Lagos)
+    found = types_of(nlp, "Fuel carrying tanker in traffic with other vehicle Explodes setting other dozen cars "
+                          "arround on fire.", date(2018, 7, 7))
+    assert all(event_type is None for event_type, _, _ in found), found
 
 
 @pytest.mark.parametrize("text,published", [
@@ -214,4 +202,4 @@ def test_fourth_batch_dev_cues(nlp, text, published, sub_event_type):
      date(2024, 10, 7)),
 ])
 def test_fourth_batch_out_of_scope(nlp, text, published):
-    assert all(event_type is None for event_type, _, _ in types_on(nlp, text, published))
+    assert all(event_type is None for event_type, _, _ in types_of(nlp, text, published))

@@ -524,8 +524,9 @@ def _targeted(token, trigger_token) -> bool:
     return False
 
 
-LOCAL_WITNESS_AFTER = re.compile(r"\s+(?:residents|locals|inhabitants|villagers|witnesses|doctors|medics|activists)\b")
-LOCAL_WITNESSES = {"resident", "local", "inhabitant", "villager", "witness", "doctor", "medic", "activist"}
+LOCAL_WITNESSES = {"resident": "residents", "local": "locals", "inhabitant": "inhabitants", "villager": "villagers",
+                   "witness": "witnesses", "doctor": "doctors", "medic": "medics", "activist": "activists"}  # lemma: plural
+LOCAL_WITNESS_AFTER = re.compile(r"\s+(?:" + "|".join(LOCAL_WITNESSES.values()) + r")\b")
 
 
 def _local_witness(token) -> bool:
@@ -652,6 +653,7 @@ def _captures_people(token) -> bool:
     return False
 
 
+STATE_CAPTORS = re.compile(r"\b(?:police|soldiers|troops|army|forces|security|authorities)\b", re.I)
 CAPTORS = re.compile(r"\b(?:gunmen|armed men|men|assailants|kidnappers|bandits|militants|jihadists|insurgents|rebels|"
                      r"attackers|abductors|pirates)\b", re.I)
 
@@ -662,9 +664,10 @@ def _captors_are_armed_men(token) -> bool:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "conj":
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    return subject is not None and bool(CAPTORS.search(subject.doc[subject.left_edge.i:subject.right_edge.i + 1].text)) \
-        and not re.search(r"\b(?:police|soldiers|troops|army|forces|security|authorities)\b",
-                          subject.doc[subject.left_edge.i:subject.right_edge.i + 1].text, re.I)
+    if subject is None:
+        return False
+    words = subject.doc[subject.left_edge.i:subject.right_edge.i + 1].text
+    return bool(CAPTORS.search(words)) and not STATE_CAPTORS.search(words)
 
 
 def build_event(article, sentence, doc, trigger, state, claims, mentions, expressions, candidates, next_text) -> list[Event]:
