@@ -25,7 +25,7 @@ from . import typing as typing_mod
 from .figures import find_quantities, is_context_figure, is_exact
 from .lexicon import DATA_DIR, beginnings, load, may_begin, read_rows, word_beginnings
 from .places import Place, country_names, geocode, match_aliases, near, normalise
-from .time import TimeExpression, find_time_expressions, with_future
+from .time import WEEKDAYS, TimeExpression, find_time_expressions, with_future
 
 MAX_AGE_DAYS = 31
 CLAUSE_DEPS = {"ROOT", "relcl", "advcl", "ccomp", "conj", "parataxis", "acl", "xcomp", "pcomp"}
@@ -108,7 +108,7 @@ PEOPLE_NOUNS = re.compile(r"^(?:students|workers|farmers|women|men|people|reside
 THING_NOUNS = {"truck", "vehicle", "helicopter", "tank", "aircraft", "jet", "plane", "drone", "unit", "squad", "team",
                "dog", "gear", "training", "drill", "exercise", "simulator", "game", "movie", "film", "song", "zone",
                "shelter", "survivor", "victim", "wound", "injury", "site", "rifle", "weapon", "suit", "helmet", "boat"}
-OWN_DAY_AFTER = re.compile(r"\s+(?:on|late|early|last)\s+(?:\w+\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+OWN_DAY_AFTER = re.compile(r"\s+(?:on|late|early|last)\s+(?:\w+\s+)?(?:" + "|".join(WEEKDAYS) + r")\b", re.I)
 NEGATED_TRIGGER = re.compile(r"\bnot\b", re.I)
 DOCUMENT_NOUNS = {"resolution", "statement", "proposal", "proposals", "report", "letter", "plan", "draft", "text",
                   "declaration", "communique", "communiqué", "document", "memo", "law", "bill"}
@@ -619,6 +619,12 @@ def _unarmed_victims(text: str) -> bool:
     return bool(GENERIC_ATTACKERS.search(text) and VICTIMS_KILLED.search(text) and not ARMED_TARGETS.search(text))
 
 
+def _territory_taken(event: Event, mentions) -> str:
+    """Who took the place, from the classes of the event's two actors (typing.territory_subtype)."""
+    kinds = {m.name: m.kind for m in mentions}
+    return typing_mod.territory_subtype(typing_mod.actor_kind(event.actor1, kinds), typing_mod.actor_kind(event.actor2, kinds))
+
+
 def _apply_typing_rules(event: Event, text: str, sentence: Sentence, spans: list, mentions=(), context=None) -> None:
     """ACLED's precedence from data/typing_rules.tsv; the deciding cue is kept with the triggers."""
     found = typing_mod.refine(event.family, text, context)
@@ -628,10 +634,8 @@ def _apply_typing_rules(event: Event, text: str, sentence: Sentence, spans: list
     if rule["event_type"] == "-":
         event.event_type = event.sub_event_type = None
     elif rule["sub_event_type"] == typing_mod.TERRITORY:
-        kinds = {m.name: m.kind for m in mentions}
         event.event_type = rule["event_type"]
-        event.sub_event_type = typing_mod.territory_subtype(typing_mod.actor_kind(event.actor1, kinds),
-                                                            typing_mod.actor_kind(event.actor2, kinds))
+        event.sub_event_type = _territory_taken(event, mentions)
     else:
         event.event_type, event.sub_event_type = rule["event_type"], rule["sub_event_type"]
     if rule["plover_type"] != "-":
@@ -765,9 +769,7 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
         event.actor1 = _speaker_as_actor(doc, trigger, attached, text, state)
         if event.actor1 and row["sub_event_type"] == "{territory}" and event.event_type == "Battles" \
                 and event.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory"):
-            kinds = {m.name: m.kind for m in mentions}  # "Rebels ... say they have captured a town": the speaker took it
-            event.sub_event_type = typing_mod.territory_subtype(typing_mod.actor_kind(event.actor1, kinds),
-                                                                typing_mod.actor_kind(event.actor2, kinds))
+            event.sub_event_type = _territory_taken(event, mentions)  # "Rebels ... say they have captured a town": the speaker took it
     if row["family"] in ("consult", "agreement") and event.actor2 is None and event.assoc_actor_1:
         first, *rest = event.assoc_actor_1.split("; ")
         event.actor2, event.assoc_actor_1 = first, "; ".join(rest) or None
