@@ -296,3 +296,47 @@ def test_destroyed_graves_are_property_destruction(events_in):
     events = events_in("In the Dar al-Islam cemetery near Ibn Sina street in al-Hamdaniya, graves were destroyed.",
                        date(2016, 12, 9))
     assert [e["sub_event_type"] for e in events] == ["Looting/property destruction"]
+
+
+def test_what_was_watched_or_addressed_is_not_an_event(events_in):
+    # Guardian 2019-02-18 (Shamima Begum): the videos are what she watched
+    assert events_in("She had also viewed beheading videos and those glorifying Isis fighters.", date(2019, 2, 18)) == []
+    # Guardian 2018-01-21: Erdoğan speaking to his own supporters is no protest
+    assert events_in("“This is a national struggle,” he told a rally in Bursa.", date(2018, 1, 21)) == []
+    assert events_in("Speaking at a rally in Ankara, Erdoğan said the campaign would end soon.", date(2018, 1, 21)) == []
+    # but a rally that police broke up took place
+    events = events_in("Police broke up a rally in Ankara on Sunday.", date(2018, 1, 21))
+    assert [e["event_type"] for e in events] == ["Protests"]
+
+
+def test_a_standing_charge_is_not_an_accusation(events_in):
+    # Guardian 2018-09-23 and 2017-08-13
+    assert events_in("At least three other British men are currently in Kurdish and US custody in Syria, accused of "
+                     "being members of Isis.", date(2018, 9, 23)) == []
+    assert events_in("The former Melbourne man is accused in Turkey of planning and encouraging Islamic State terrorist "
+                     "attacks.", date(2017, 8, 13)) == []
+    events = events_in("Turkey accused the United States on Monday of arming Kurdish militants.", date(2018, 9, 24))
+    assert [e["plover_type"] for e in events] == ["ACCUSE"]
+
+
+def test_a_year_before_the_report_makes_history(events_in):
+    # Guardian 2018-06-22: the coup and the arrests after it were two years before
+    assert events_in("Despite his egregious abuses of civil and human rights, the mass arrests that followed the failed "
+                     "2016 coup, and his contempt for Turkey’s secular democracy, Erdoğan has won.", date(2018, 6, 22)) == []
+    # Guardian 2018-09-23: "the year Miah is thought to have travelled to Syria" is 2014
+    assert events_in("A report from 2014, the year Miah is thought to have travelled to Syria, shows that a pharmacist "
+                     "of the same name was struck off.", date(2018, 9, 23)) == []
+
+
+def test_tallies_and_statements_about_kinds_of_event(events_in):
+    # Guardian 2017-11-27, 2018-02-15, 2017-11-09, 2017-10-12
+    assert events_in("Thousands of Syrian women and girls have been raped and many gang-raped.", date(2017, 11, 27)) == []
+    assert events_in("More than 700 people have been killed in three months, according to local counts.",
+                     date(2018, 2, 15)) == []
+    assert events_in("The group has faced concerted campaigns that drove them from one stronghold after another.",
+                     date(2017, 11, 9)) == []
+    assert events_in("Although deaths by drone strikes in Syria are very hard to confirm categorically, there is "
+                     "confidence that she was killed.", date(2017, 10, 12)) == []
+    # one event's toll, told in the present perfect, is still an event
+    events = events_in("Three soldiers have been killed in a roadside bomb blast in Daraa.", date(2018, 2, 15))
+    assert [e["sub_event_type"] for e in events] == ["Remote explosive/landmine/IED"]

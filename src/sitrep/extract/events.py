@@ -82,7 +82,8 @@ CUMULATIVE = re.compile(r"\bsince (?:the|its|their) (?:campaign|offensive|operat
                         r"\bin (?:the (?:past|last) )?(?:\w+ )?(?:days|weeks|months|years) of\b|"
                         r"\bover (?:the (?:past|last) )?(?:\w+ )?(?:days|weeks|months|years)\b|"
                         r"\bin (?:\w+ )(?:weeks|months|years)\b|\bthe (?:19|20)\d0s\b|"
-                        r"\b\w+-year(?:-old)? (?:war|conflict|civil war|insurgency|uprising)\b", re.I)
+                        r"\b\w+-year(?:-old)? (?:war|conflict|civil war|insurgency|uprising)\b|"
+                        r"\b(?:week|month)-?long (?:carnage|bloodshed|bombardment|onslaught|campaign|offensive|assault)\b", re.I)
 PARTICIPANT_NOUNS = {"protesters", "demonstrators", "protestors", "marchers"}
 DISPERSING_LEMMAS = {"disperse", "break", "stop", "block", "suppress", "crush"}
 BACKGROUND_ADVERBS = {"previously", "formerly", "long", "once", "repeatedly", "often", "frequently", "usually", "regularly",
@@ -107,8 +108,14 @@ PEOPLE_NOUNS = re.compile(r"^(?:students|workers|farmers|women|men|people|reside
                           r"miners|refugees|pensioners|mothers|families|protesters|demonstrators)$", re.I)
 THING_NOUNS = {"truck", "vehicle", "helicopter", "tank", "aircraft", "jet", "plane", "drone", "unit", "squad", "team",
                "dog", "gear", "training", "drill", "exercise", "simulator", "game", "movie", "film", "song", "zone",
-               "shelter", "survivor", "victim", "wound", "injury", "site", "rifle", "weapon", "suit", "helmet", "boat"}
+               "shelter", "survivor", "victim", "wound", "injury", "site", "rifle", "weapon", "suit", "helmet", "boat",
+               "video", "footage", "image", "photo", "photograph", "picture", "clip", "propaganda", "documentary"}
 OWN_DAY_AFTER = re.compile(r"\s+(?:on|late|early|last)\s+(?:\w+\s+)?(?:" + "|".join(WEEKDAYS) + r")\b", re.I)
+MEDIA_AFTER = re.compile(r"\s+(?:videos?|footage|images?|photos?|photographs?|pictures?|clips?|propaganda)\b", re.I)
+MASS_TOLL_SUBJECT = re.compile(r"^(?:(?:tens|hundreds) of )?(?:thousands|millions)\b", re.I)
+DISTRIBUTIVE = re.compile(r"\bone (?:[\w-]+ ){1,2}after (?:another|the other)\b", re.I)
+LIFTING_LEMMAS = {"lifting", "lift", "easing", "removal", "relief", "end"}
+SPEECH_VENUE_LEMMAS = {"tell", "address", "speak", "say"}
 NEGATED_TRIGGER = re.compile(r"\bnot\b", re.I)
 DOCUMENT_NOUNS = {"resolution", "statement", "proposal", "proposals", "report", "letter", "plan", "draft", "text",
                   "declaration", "communique", "communiqué", "document", "memo", "law", "bill"}
@@ -961,6 +968,20 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
         return True  # "tear gas to disperse protesting students": they were protesting
     if token.tag_ in ("VBG", "VBN") and token.dep_ in ("acl", "amod"):
         return False  # "rebels fighting to overthrow Assad", "areas retaken by Damascus", "bombed buildings": descriptions
+    if MEDIA_AFTER.match(text[trigger.end:]):
+        return False  # "viewed beheading videos": what was watched, not what happened
+    if trigger.row["family"] == "protest" and token.pos_ == "NOUN" and _speech_venue(token):
+        return False  # "he told a rally in Bursa": a leader's audience, not a protest
+    if trigger.row["family"] == "accuse" and _standing_accusation(token):
+        return False  # "in custody, accused of being members of Isis": a charge they stand under, not an accusation made
+    if trigger.row["family"] in VIOLENT_FAMILIES | ABUSE_FAMILIES and not has_time and _mass_tally(token):
+        return False  # "Thousands of women have been raped": a tally of the war, no one event told
+    if trigger.row["family"] in VIOLENT_FAMILIES and DISTRIBUTIVE.search(text):
+        return False  # "drove them from one stronghold after another": a course of events, none told
+    if not has_time and _generic_subject(token):
+        return False  # "deaths by drone strikes are hard to confirm": a statement about a kind of event
+    if trigger.row["family"] == "sanction" and token.dep_ == "pobj" and token.head.head.lemma_.lower() in LIFTING_LEMMAS:
+        return False  # "call for the lifting of sanctions": the sanctions are not what is reported
     if _sentence_of(text, trigger).rstrip(" ”\"’'").endswith("?"):
         return False  # "Why are we bombed by planes?": a question, not a report
     verb = governing_verb(token)
@@ -968,7 +989,7 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
         return False  # "aid convoys have been halted"
     if trigger.row["family"] == "battle" and token.tag_ == "VBG" and token.dep_ == "pcomp":
         return False  # "convicted of fighting against IS", "insisted on fighting": an activity, not an event
-    if (trigger.row["family"] in VIOLENT_FAMILIES or trigger.row["family"] == "displacement") and CUMULATIVE.search(text):
+    if (trigger.row["family"] in VIOLENT_FAMILIES or trigger.row["family"] in ("displacement", "killing")) and CUMULATIVE.search(text):
         return False  # "more than 100 killed in airstrikes and shelling since the campaign started": a running total
     if trigger.row["family"] in VIOLENT_FAMILIES and not has_time and verb.dep_ == "relcl" \
             and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
@@ -996,6 +1017,47 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
             and re.search(r"\b(?:would|will)\b", trigger.row.get("_text", ""), re.I):
         trigger.mode = "real"  # "said it would hit back", "would not attend": the threat or refusal is made as it is said
     return trigger.mode != "drop"
+
+
+def _mass_tally(token) -> bool:
+    """"Thousands ... have been raped": a present-perfect passive whose victims are counted in thousands."""
+    verb = governing_verb(token)
+    if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass", "nsubjpass") for c in verb.children):
+        verb = verb.head  # "have been raped and many gang-raped"
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if not ({"has", "have"} & auxes and "been" in auxes):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return any(MASS_TOLL_SUBJECT.match(s.doc[s.left_edge.i:s.right_edge.i + 1].text) for s in subjects)
+
+
+def _generic_subject(token) -> bool:
+    """The trigger sits in the subject of a present-tense "is/are + adjective": a statement about a kind of event."""
+    for node in [token] + list(token.ancestors):
+        if node.dep_ == "nsubj":
+            verb = node.head
+            return verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and any(c.dep_ == "acomp" for c in verb.children)
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _speech_venue(token) -> bool:
+    """"told a rally", "addressed a rally", "speaking at a rally": the gathering is where a speech was given."""
+    head = token.head
+    if token.dep_ == "dobj" and head.lemma_.lower() in SPEECH_VENUE_LEMMAS:
+        return True
+    return token.dep_ == "pobj" and head.lower_ in ("to", "at") and head.head.lemma_.lower() in SPEECH_VENUE_LEMMAS
+
+
+def _standing_accusation(token) -> bool:
+    """"is accused in Turkey of planning attacks", "(in custody,) accused of": a standing charge, not a new accusation."""
+    if token.tag_ != "VBN" or token.lemma_.lower() != "accuse":
+        return False
+    auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"is", "are", "am", "being", "been"} and not auxes & {"has", "have", "had", "was", "were"}:
+        return True
+    return not auxes and token.dep_ in ("advcl", "acl", "amod", "appos")
 
 
 def subordinate(triggers: list[Trigger]) -> list[Trigger]:
