@@ -340,3 +340,45 @@ def test_tallies_and_statements_about_kinds_of_event(events_in):
     # one event's toll, told in the present perfect, is still an event
     events = events_in("Three soldiers have been killed in a roadside bomb blast in Daraa.", date(2018, 2, 15))
     assert [e["sub_event_type"] for e in events] == ["Remote explosive/landmine/IED"]
+
+
+def test_references_to_a_known_event_are_not_new_events(events_in):
+    # Guardian 2018-02-26, 2018-01-22, 2017-10-17, 2019-01-07 (letters)
+    assert events_in("But the offensive has raised tensions with Washington, which works closely with the YPG in the "
+                     "fight against jihadists in Syria.", date(2018, 2, 26)) == []
+    assert events_in("The militia has essentially enjoyed a security umbrella from Washington, which supported the group "
+                     "with airstrikes and later with direct arms supplies.", date(2018, 1, 22)) == []
+    assert events_in("It was defined by a savage propaganda of slavery, beheadings and crucifixion.", date(2019, 3, 26)) == []
+    # a letter to the editor (Guardian 2018-12-26): "In criticising Trump’s abrupt withdrawal from Syria, ..."
+    assert events_in("In criticising Trump’s abrupt withdrawal from Syria, the writer won’t admit that American policy "
+                     "had failed.", date(2018, 12, 26)) == []
+    # a country's offensive with its own toll is still told
+    events = events_in("Turkey's offensive in Afrin began on Saturday.", date(2018, 1, 22))
+    assert [e["sub_event_type"] for e in events] == ["Armed clash"]
+
+
+def test_talks_that_ended_took_place(events_in):
+    # Guardian 2018-01-28: "after the UN-led peace talks in Vienna ended late on Friday night"
+    events = events_in("The SNC made its boycott decision after the UN-led peace talks in Vienna ended late on Friday "
+                       "night.", date(2018, 1, 28))
+    consult = [e for e in events if e["plover_type"] == "CONSULT"]
+    assert [(e["location"], e["event_date"]) for e in consult] == [("Vienna", "2018-01-26")]
+
+
+def test_a_meeting_named_by_a_city_abroad_and_an_envoys_title(events_in):
+    text = ("The Syrian national dialogue congress is meeting in the Black Sea resort of Sochi on Monday and Tuesday. "
+            "The UN special envoy to Syria, Staffan de Mistura, will attend the conference.")
+    events = events_in(text, date(2018, 1, 28))
+    assert {(e["plover_type"], e["location"]) for e in events} == {("CONSULT", "Sochi")}
+    events = events_in("Russia and Turkey are sponsoring the Sochi talks.", date(2018, 1, 28))
+    assert [e["location"] for e in events] == ["Sochi"]
+
+
+def test_an_undated_statement_is_not_dated_by_the_sentence_before(events_in):
+    # Guardian 2019-01-07: the call was on 14 December; the spokesman's criticism is today's news
+    text = ("Trump made the decision halfway through a telephone conversation on 14 December 2018 with Erdoğan. "
+            "Erdoğan’s spokesman, Ibrahim Kalin, sharply criticised Bolton for his insistence that Turkey not attack "
+            "Kurdish Syrian forces who have fought with the US against Isis.")
+    events = events_in(text, date(2019, 1, 7))
+    accuse = [e for e in events if e["plover_type"] == "ACCUSE"]
+    assert [e["event_date"] for e in accuse] == ["2019-01-07"]

@@ -38,7 +38,8 @@ REFERENCE_PREPS = {"over", "about", "regarding", "despite", "after", "since", "f
 NEGATION_NEAR = re.compile(r"\b(?:no|not|never|nor|without)\s+(?:\w+\s+){0,3}$", re.I)
 NO_SIGN = re.compile(r"\bno (?:sign|signs|reports?|indication|evidence|immediate sign)\b", re.I)
 NEAR_WORDS = re.compile(r"\b(?:near|around|outside|close to|(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)? of|on the outskirts of)\s+(?:the\s+)?$", re.I)
-EXCLUDE_BEFORE_PLACE = re.compile(r"(?:outside of|outside|beyond|speaking from|based in)\s+(?:the\s+)?$", re.I)
+EXCLUDE_BEFORE_PLACE = re.compile(r"(?:outside of|outside|beyond|speaking from|based in|(?:envoy|ambassador|representative|emissary) (?:to|for))\s+(?:the\s+)?$", re.I)
+MEETING_AFTER = re.compile(r"\s+(?:peace )?(?:talks|conference|summit|meeting|process|congress|negotiations|agreement|deal|accord|declaration|format)\b")
 STATE_ACTOR = re.compile(r"^(?:Government|Military Forces|Police Forces) of (?:the )?(?P<country>[^(]+?)(?: \(.*\))?$")
 STRICT_PLACE_FAMILIES = {"consult", "vote", "sanction", "dialogue", "threat"}
 CAPITALISED_PLACE = re.compile(r"\b(?:in|at|near|of|around|into|on|outside|towards|toward|from|and) (?:the )?((?:al|el|ar|as|ad|ash)-[A-Z][\w’']+|[A-Z][\w’']+(?:[ -](?:al-)?[A-Z][\w’']+){0,2})")
@@ -111,6 +112,10 @@ THING_NOUNS = {"truck", "vehicle", "helicopter", "tank", "aircraft", "jet", "pla
                "shelter", "survivor", "victim", "wound", "injury", "site", "rifle", "weapon", "suit", "helmet", "boat",
                "video", "footage", "image", "photo", "photograph", "picture", "clip", "propaganda", "documentary"}
 OWN_DAY_AFTER = re.compile(r"\s+(?:on|late|early|last)\s+(?:\w+\s+)?(?:" + "|".join(WEEKDAYS) + r")\b", re.I)
+MEDIA_NOUNS = {"propaganda", "video", "footage", "image", "photo", "photograph", "picture", "clip", "story", "film", "documentary"}
+CONSEQUENCE_LEMMAS = {"raise", "spark", "prompt", "draw", "cause", "trigger", "anger", "strain", "provoke", "fuel", "complicate",
+                      "highlight", "underline", "expose", "dominate", "overshadow", "divide", "alarm", "worry", "embolden"}
+SUPPORT_LEMMAS = {"support", "back", "help", "assist", "aid", "protect", "cover"}
 MEDIA_AFTER = re.compile(r"\s+(?:videos?|footage|images?|photos?|photographs?|pictures?|clips?|propaganda)\b", re.I)
 MASS_TOLL_SUBJECT = re.compile(r"^(?:(?:tens|hundreds) of )?(?:thousands|millions)\b", re.I)
 DISTRIBUTIVE = re.compile(r"\bone (?:[\w-]+ ){1,2}after (?:another|the other)\b", re.I)
@@ -460,7 +465,7 @@ def place_candidates(doc, text: str, focus_country: str | None, masked, surnames
         if place is None or (place.level == "country" and DEMONYM.search(name)):
             continue  # "Syrian government": an adjective, not a place
         in_at = bool(told_country or IN_AT_BEFORE.search(text[max(0, start - 16):start])
-                     or LOCAL_WITNESS_AFTER.match(text[end:end + 20]))
+                     or LOCAL_WITNESS_AFTER.match(text[end:end + 20]) or MEETING_AFTER.match(text[end:end + 24]))
         if place.level == "city" and not in_at and place.country != focus_country:
             continue  # a capitalised word ("Bolton") that happens to name a town abroad
         found.append((start, end, place))
@@ -710,7 +715,7 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
         event.event_date, event.time_precision = expression.date, expression.precision
         spans.append(_span("event_date", text, expression.start, expression.end, sentence.start))
     elif article.published is not None:
-        carried = _recent(state.last_date_by_paragraph, sentence, 3)
+        carried = None if row["family"] in STATEMENT_FAMILIES else _recent(state.last_date_by_paragraph, sentence, 3)
         event.event_date, event.time_precision = carried or (article.published.isoformat(), 2)
         event.date_inherited = carried is None  # a date carried from the paragraph is the text's own
     if event.event_date and article.published is not None:
@@ -968,7 +973,9 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
         return True  # "tear gas to disperse protesting students": they were protesting
     if token.tag_ in ("VBG", "VBN") and token.dep_ in ("acl", "amod"):
         return False  # "rebels fighting to overthrow Assad", "areas retaken by Damascus", "bombed buildings": descriptions
-    if MEDIA_AFTER.match(text[trigger.end:]):
+    if not has_time and _referred_to(token):
+        return False  # "the offensive has raised tensions", "Trump's withdrawal", "supported the group with airstrikes"
+    if MEDIA_AFTER.match(text[trigger.end:]) or _depicted(token):
         return False  # "viewed beheading videos": what was watched, not what happened
     if trigger.row["family"] == "protest" and token.pos_ == "NOUN" and _speech_venue(token):
         return False  # "he told a rally in Bursa": a leader's audience, not a protest
@@ -985,8 +992,8 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
     if _sentence_of(text, trigger).rstrip(" ”\"’'").endswith("?"):
         return False  # "Why are we bombed by planes?": a question, not a report
     verb = governing_verb(token)
-    if verb is not token and verb.lemma_.lower() in STOPPING_LEMMAS:
-        return False  # "aid convoys have been halted"
+    if verb is not token and verb.lemma_.lower() in STOPPING_LEMMAS and not (token.dep_ == "nsubj" and verb.lemma_.lower() == "end"):
+        return False  # "aid convoys have been halted" -- but "the talks in Vienna ended on Friday" took place
     if trigger.row["family"] == "battle" and token.tag_ == "VBG" and token.dep_ == "pcomp":
         return False  # "convicted of fighting against IS", "insisted on fighting": an activity, not an event
     if (trigger.row["family"] in VIOLENT_FAMILIES or trigger.row["family"] in ("displacement", "killing")) and CUMULATIVE.search(text):
@@ -1017,6 +1024,43 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
             and re.search(r"\b(?:would|will)\b", trigger.row.get("_text", ""), re.I):
         trigger.mode = "real"  # "said it would hit back", "would not attend": the threat or refusal is made as it is said
     return trigger.mode != "drop"
+
+
+def _depicted(token) -> bool:
+    """"propaganda of slavery, beheadings", "the story of a group who had ended up detained": what a telling shows."""
+    node = token
+    for _ in range(6):
+        if node.dep_ in ("conj", "relcl", "acl") or (node.dep_ == "pobj" and node.head.lower_ != "of"):
+            node = node.head
+            continue
+        if node.dep_ == "pobj" and node.head.lower_ == "of":
+            return node.head.head.lemma_.lower() in MEDIA_NOUNS
+        if node.pos_ in ("VERB", "AUX") and node.dep_ == "relcl":
+            node = node.head
+            continue
+        return False
+    return False
+
+
+def _referred_to(token) -> bool:
+    """A noun that names an event the reader already knows: "the offensive has raised tensions", "Trump's withdrawal",
+    "because of executions", or a verb's means ("supported the group with airstrikes")."""
+    if token.pos_ != "NOUN":
+        return False
+    if token.dep_ == "nsubj" and token.head.lemma_.lower() in CONSEQUENCE_LEMMAS \
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+        return True
+    if token.dep_ in ("pobj", "dobj") and any(c.dep_ == "poss" and c.pos_ == "PROPN" and not _names_a_place(c) for c in token.children):
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in ("because", "result", "wake"):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.lemma_.lower() in SUPPORT_LEMMAS
+
+
+def _names_a_place(token) -> bool:
+    """"Turkey's offensive" (a country's) as against "Trump's withdrawal" (a person's)."""
+    name = token.doc[token.left_edge.i:token.i + 1].text
+    return normalise(name) in country_names() or geocode(name, None) is not None
 
 
 def _mass_tally(token) -> bool:

@@ -35,7 +35,7 @@ def _dates_agree(a: Event, b: Event) -> bool:
 
 def _places_agree(a: Event, b: Event) -> bool:
     if a.location is None or b.location is None:
-        return a.location == b.location or a.family in ("consult", "vote", "sanction", "dialogue")
+        return a.location == b.location or a.family in ("consult", "vote", "sanction", "dialogue") or a.family in STATEMENT_FAMILIES
     if (a.location_inherited and not _country_level(a)) or (b.location_inherited and not _country_level(b)):
         return a.location == b.location
     if _country_level(a) or _country_level(b):
