@@ -382,3 +382,28 @@ def test_an_undated_statement_is_not_dated_by_the_sentence_before(events_in):
     events = events_in(text, date(2019, 1, 7))
     accuse = [e for e in events if e["plover_type"] == "ACCUSE"]
     assert [e["event_date"] for e in accuse] == ["2019-01-07"]
+
+
+def test_what_happened_before_a_dated_arrival_is_not_dated_by_it(events_in):
+    # Guardian 2017-11-28: the deal was brokered before the Wednesday arrival
+    events = events_in("A Syrian government delegation will arrive in Geneva on Wednesday for the first UN-sponsored "
+                       "peace talks in eight months after Russia brokered a deal.", date(2017, 11, 28))
+    deal = [e for e in events if e["sub_event_type"] == "Agreement"]
+    assert [e["event_date"] for e in deal] == ["2017-11-28"]
+
+
+def test_where_someone_comes_from_is_not_where_they_were_seized(events_in):
+    # Guardian 2018-02-11
+    events = events_in("Kotey, a father of two from west London, and Elsheikh, a former fairground mechanic, also from "
+                       "west London, were seized last month.", date(2018, 2, 11))
+    assert all(e["country"] != "GBR" for e in events)
+
+
+def test_declining_to_confirm_and_an_approval_are_not_events(events_in):
+    # Guardian 2017-10-12
+    assert events_in("US military spokesmen and US sources also refused to confirm whether Jones had been killed.",
+                     date(2017, 10, 12)) == []
+    assert events_in("It is understood that the strike was not based on intelligence requiring the specific sanction "
+                     "of the UK prime minister, Theresa May.", date(2017, 10, 12)) == []
+    assert events_in("Although the US forward base for its operations in Syria is based in Qatar, the drone strikes "
+                     "are operated from Nevada.", date(2017, 10, 12)) == []

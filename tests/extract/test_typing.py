@@ -203,3 +203,12 @@ def test_a_fuel_tanker_blast_is_an_accident(nlp):
 ])
 def test_fourth_batch_out_of_scope(nlp, text, published):
     assert all(event_type is None for event_type, _, _ in types_of(nlp, text, published))
+
+
+def test_a_coalition_bombardment_and_an_air_force_onslaught_are_air_strikes(nlp):
+    # Guardian 2017-10-12 and 2017-11-28
+    for text in ("Raqqa has been subject to a steady coalition bombardment, and the chances of her survival in the town "
+                 "were always slim.",
+                 "Despite de-escalation agreements, a Syrian air force onslaught has continued against rebel-held areas, "
+                 "especially in the eastern Ghouta suburbs of Damascus."):
+        assert [sub for _, sub, _ in types_of(nlp, text)] == ["Air/drone strike"]

@@ -408,6 +408,11 @@ def choose_time(doc, trigger: Trigger, expressions: list[TimeExpression]):
     if not scored:
         return None
     scored.sort(key=lambda s: (s[0], s[1]))
+    if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in clause.children):
+        # "will arrive on Wednesday after Russia brokered a deal": before that day (history stays history)
+        scored = [s for s in scored if s[0] == 0 or s[2].background]
+        if not scored:
+            return None
     rank, _, chosen = scored[0]
     root = root_of(doc, chosen.start, chosen.end)
     if rank > 0 and chosen.precision == 1 and root is not None and _clause_of(root).lemma_.lower() in claim_mod.SPEECH_LEMMAS:
@@ -553,6 +558,16 @@ def _done_at(token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in ("in", "at") and token.head.head.pos_ in ("VERB", "AUX")
 
 
+ORIGIN_NOUNS = {"man", "woman", "father", "mother", "son", "daughter", "native", "student", "boy", "girl", "teenager",
+                "national", "citizen", "resident", "convert", "mechanic", "worker", "doctor", "pharmacist", "teacher"}
+
+
+def _origin_of_person(token) -> bool:
+    while token.dep_ in ("conj", "compound"):
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ == "from" and token.head.head.lemma_.lower() in ORIGIN_NOUNS | PERSON_WORDS
+
+
 def choose_places(doc, text, trigger: Trigger, candidates, acled: bool, focus_country: str | None = None) -> list[tuple[int, int, Place]]:
     """The place(s) of one trigger: coordinated places ("around Damascus and ... Idlib") give one each."""
     clause = _clause_of(trigger.token)
@@ -562,6 +577,8 @@ def choose_places(doc, text, trigger: Trigger, candidates, acled: bool, focus_co
         if root is None or (_attached_to_speech(root, trigger.token) and not (acled and _local_witness(root))):
             continue
         same_clause = _clause_of(root).i == clause.i
+        if _origin_of_person(root):
+            continue  # "a father of two from west London": where someone comes from
         if trigger.row["family"] in STRICT_PLACE_FAMILIES and not _locative(root, trigger.token):
             continue
         if trigger.row["family"] in STATEMENT_FAMILIES and not _done_at(root):
@@ -1081,6 +1098,9 @@ def _generic_subject(token) -> bool:
         if node.dep_ == "nsubj":
             verb = node.head
             return verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and any(c.dep_ == "acomp" for c in verb.children)
+        if node.dep_ == "nsubjpass":  # "the drone strikes are operated from Nevada": how things are done
+            return any(c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in node.head.children) \
+                and not any(c.dep_ == "aux" for c in node.head.children)
         if node.pos_ in ("VERB", "AUX"):
             return False
     return False
