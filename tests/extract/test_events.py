@@ -407,3 +407,17 @@ def test_declining_to_confirm_and_an_approval_are_not_events(events_in):
                      "of the UK prime minister, Theresa May.", date(2017, 10, 12)) == []
     assert events_in("Although the US forward base for its operations in Syria is based in Qatar, the drone strikes "
                      "are operated from Nevada.", date(2017, 10, 12)) == []
+
+
+def test_the_attack_named_again_is_the_attack_already_told(events_in):
+    # Guardian 2018-04-13 (live blog): the Douma attack of 7 April, named again in later paragraphs
+    text = ("The Syrian regime conducted a chemical weapons attack on Douma on 7 April, killing dozens of people. "
+            "United Nations war crimes investigators today condemned the suspected use of chemical weapons in Douma.\n\n"
+            "Yousif Al Bustani, 27, had to flee to the Aleppo countryside five days ago following the chemical attack.")
+    events = events_in(text, date(2018, 4, 13))
+    chemical = [e for e in events if e["sub_event_type"] == "Chemical weapon"]
+    assert [(e["event_date"], e["location"]) for e in chemical] == [("2018-04-07", "Douma")]
+    assert len(chemical[0]["evidence"]) >= 2
+    # a second attack with its own day is a second event
+    events = events_in("Rebels shelled Idlib on Monday. The shelling of Idlib resumed on Wednesday.", date(2018, 4, 13))
+    assert len([e for e in events if e["sub_event_type"] == "Shelling/artillery/missile attack"]) == 2

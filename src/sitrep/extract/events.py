@@ -334,6 +334,8 @@ def is_reference(trigger: Trigger) -> bool:
     token = trigger.token
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
+    if token.dep_ == "dobj" and token.head.lower_ == "following" and token.head.dep_ in ("prep", "advcl"):
+        return True  # "following the chemical attack", parsed as a verb
     return token.dep_ == "pobj" and token.head.lower_ in REFERENCE_PREPS and token.head.lower_ != "of"
 
 
@@ -1168,6 +1170,49 @@ def _fold_killing(built: list[Event], earlier: list[Event]) -> list[Event]:
     return []
 
 
+REACTION_LEMMAS = {"condemn", "denounce", "deplore", "investigate", "probe", "mourn", "mark", "commemorate", "discuss",
+                   "debate", "welcome", "praise", "criticise", "criticize", "blame", "document", "confirm", "deny"}
+
+
+def _refers_back(trigger: Trigger, expressions) -> bool:
+    """A noun naming an event as known ("the chemical attack", "its offensive") or as what people react to
+    ("condemned the use of chemical weapons"), with no day of its own in the sentence."""
+    token = trigger.token
+    if token.pos_ != "NOUN" or OWN_DAY_AFTER.match(token.doc.text[token.idx + len(token.text):]):
+        return False
+    head = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in REACTION_LEMMAS:
+        return True  # the day in "condemned today the use of chemical weapons" is the condemnation's
+    clause = _clause_of(token).i
+    for expression in expressions:
+        root = root_of(token.doc, expression.start, expression.end)
+        if root is not None and _clause_of(root).i == clause:
+            return False  # "the shelling of Idlib resumed on Wednesday": a telling with its own day
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "this", "that") for c in token.children)
+
+
+def _same_event_told_before(event: Event, earlier: list[Event]) -> Event | None:
+    """The earlier event a reference names: same family, and no place of the reference's own that differs."""
+    for other in reversed(earlier):
+        if other.family != event.family or other.status != event.status:
+            continue
+        if event.location_inherited or event.location is None or other.location is None \
+                or event.location == other.location or (event.admin1 and event.admin1 == other.admin1):
+            return other
+    return None
+
+
+def _fold_into(target: Event, built: list[Event]) -> None:
+    for event in built:
+        target.evidence += event.evidence
+        target.claims += [c for c in event.claims if c not in target.claims]
+        target.quantities += [q for q in event.quantities if q not in target.quantities]
+        if target.fatalities is None and event.fatalities is not None:
+            target.fatalities = event.fatalities
+        flags = set(filter(None, target.verification.split(","))) | set(filter(None, event.verification.split(",")))
+        target.verification = ",".join(sorted(flags))  # "a monitor confirmed the military thrust"
+
+
 def denial_of(trigger: Trigger, claims) -> object | None:
     for claim in claims:
         if claim.stance == "denies" and claim.scope[0] <= trigger.token.i < claim.scope[1]:
@@ -1239,6 +1284,11 @@ def _extract_parsed(article: Article, sentences: list[Sentence], docs: dict, max
             built = build_event(article, sentence, doc, trigger, state, claims, mentions, expressions, candidates, next_text)
             if trigger.row["family"] == "displacement" and not (expressions or re.search(r"\d|hundreds|thousands|dozens", text)):
                 built = []  # "people who have fled the violence": background, not a reported flight
+            if built and _refers_back(trigger, expressions):
+                earlier = _same_event_told_before(built[0], here + events)
+                if earlier is not None:  # "following the chemical attack": the attack already told
+                    _fold_into(earlier, built)
+                    built = []
             if trigger.row["family"] == "killing":
                 near_in_time = _violent_near(built, here + events)
                 if near_in_time is not None:  # "61 people were killed on Tuesday": the toll of a strike already told
