@@ -32,6 +32,7 @@ CLAUSE_DEPS = {"ROOT", "relcl", "advcl", "ccomp", "conj", "parataxis", "acl", "x
 IRREALIS_LEMMAS = {"want", "urge", "ask", "call", "demand", "hope", "seek", "aim", "propose", "need", "wish",
                    "plan", "intend", "threaten", "prepare", "help", "focus", "let", "allow",
                    "prevent", "avoid", "discuss", "consider", "expect", "fear", "would", "could", "should"}
+INQUIRY_NOUNS = {"investigation", "inquiry", "probe", "enquiry"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must"}
 FUTURE_AUX = {"will", "'ll", "shall"}
 REFERENCE_PREPS = {"over", "about", "regarding", "despite", "after", "since", "following", "amid", "before", "of"}
@@ -121,6 +122,7 @@ MASS_TOLL_SUBJECT = re.compile(r"^(?:(?:tens|hundreds) of )?(?:thousands|million
 DISTRIBUTIVE = re.compile(r"\bone (?:[\w-]+ ){1,2}after (?:another|the other)\b", re.I)
 LIFTING_LEMMAS = {"lifting", "lift", "easing", "removal", "relief", "end"}
 SPEECH_VENUE_LEMMAS = {"tell", "address", "speak", "say"}
+OWN_TIME_WORDS = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|yesterday|today|this (?:week|month|morning)|last (?:night|week|month)|overnight)\b", re.I)
 NEGATED_TRIGGER = re.compile(r"\bnot\b", re.I)
 DOCUMENT_NOUNS = {"resolution", "statement", "proposal", "proposals", "report", "letter", "plan", "draft", "text",
                   "declaration", "communique", "communiqué", "document", "memo", "law", "bill"}
@@ -285,6 +287,9 @@ def modality(trigger: Trigger) -> str:
         return "real"  # "fired tear gas to disperse protesters": the protesters were there
     if trigger.row["family"] == "protest" and token.pos_ == "NOUN" and token.head.lemma_.lower() in DISPERSING_LEMMAS:
         return "real"  # "used a water cannon to disperse a rally": the rally took place
+    if any(a.lemma_.lower() in INQUIRY_NOUNS and a.pos_ == "NOUN" for a in list(token.ancestors)[:3]) \
+            and not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return "real"  # "called for an investigation into alleged rapes": the rapes are alleged, not wished for
     verb = governing_verb(token)
     head_chain = [verb] + list(verb.ancestors)
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in ("in", "during") \
@@ -299,6 +304,9 @@ def modality(trigger: Trigger) -> str:
         lemma = node.lemma_.lower()
         if node is not verb and lemma in claim_mod.SPEECH_LEMMAS:
             break  # what someone said happened is a claim, judged by the claims module
+        if node.dep_ == "relcl" and node.tag_ == "VBN" and not _aux_words(node) & (HYPOTHETICAL_AUX | FUTURE_AUX) \
+                and OWN_TIME_WORDS.search(node.doc[node.left_edge.i:node.right_edge.i + 1].text):
+            break  # "holding journalists who were abducted this week": a relative clause tells its own dated fact
         if node is not token and lemma in IRREALIS_LEMMAS and node.pos_ in ("VERB", "ADJ"):
             return "drop"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "since") for c in node.children):
@@ -406,6 +414,9 @@ def choose_time(doc, trigger: Trigger, expressions: list[TimeExpression]):
             continue
         expr_clause = _clause_of(root)
         rank = 0 if expr_clause.i == clause.i else 1 if expr_clause.i in ancestors else 2
+        if root.head.pos_ in ("NOUN", "PROPN") and root.head.i != trigger.token.i and root.dep_ in ("prep", "compound", "npadvmod") \
+                and root.head.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass") or root.dep_ == "compound":
+            rank += 0.5  # "a challenger in November elections": a day that belongs to another noun
         scored.append((rank, abs(root.i - trigger.token.i), expression))
     if not scored:
         return None
@@ -635,7 +646,9 @@ SUBTYPE_FAMILY = {"Armed clash": "battle", "Attack": "civ_attack", "Air/drone st
 CIVILIAN_TARGETS = re.compile(r"\b(?:villagers|worshippers|passengers|farmers|students|pupils|schoolchildren|civilians|"
                               r"residents|shoppers|mourners|displaced people|herders|fishermen|women and children|men and women|wives|guests|revellers|"
                               r"partygoers|bystanders|commuters|pilgrims|churchgoers|customers|diners|musicians|"
-                              r"families|refugees|patients|journalists|aid workers|medics|doctors|nurses)\b", re.I)
+                              r"families|refugees|patients|journalists|aid workers|medics|doctors|nurses|nurse|teachers?|"
+                              r"cyclists|tourists|hikers|travellers|travelers|traders|priests?|pastors?|imams?|"
+                              r"(?:an?|the) (?:\d+-year-old )?(?:nurse|teacher|doctor|journalist|farmer|student|pastor|priest|trader|aid worker))\b", re.I)
 
 
 GENERIC_ATTACKERS = re.compile(r"\b(?:gunmen|armed men|assailants|attackers|unknown men|masked men)\b", re.I)
@@ -990,8 +1003,11 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
             and (PEOPLE_NOUNS.search(token.head.text) or actor_mod.find_mentions(token.head.text, None)):
         trigger.mode = "real"
         return True  # "tear gas to disperse protesting students": they were protesting
-    if token.tag_ in ("VBG", "VBN") and token.dep_ in ("acl", "amod"):
+    if token.tag_ in ("VBG", "VBN") and token.dep_ in ("acl", "amod") and not _misparsed_finite(token) \
+            and not _counted_victims(trigger):
         return False  # "rebels fighting to overthrow Assad", "areas retaken by Damascus", "bombed buildings": descriptions
+    if trigger.row["family"] in VIOLENT_FAMILIES and _deed_of_a_group(token):
+        return False
     if not has_time and _referred_to(token):
         return False  # "the offensive has raised tensions", "Trump's withdrawal", "supported the group with airstrikes"
     if MEDIA_AFTER.match(text[trigger.end:]) or _depicted(token):
@@ -1023,7 +1039,7 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
     if trigger.row["family"] == "battle" and not has_time and token.lemma_.lower() == "fight" \
             and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
         return False  # "US troops have fought alongside the SDF to oust Isis": a record of service, no event told
-    if trigger.row["family"] == "battle" and any(c.dep_ == "nsubj" and _is_person(c) for c in verb.children):
+    if trigger.row["family"] == "battle" and any(c.dep_ == "nsubj" and _is_person(c) and not _names_a_people(c) for c in verb.children):
         return False  # "Erdoğan and Putin clashed": words, not arms
     if not NEGATED_TRIGGER.search(trigger.row.get("_text", "")) and (is_negated(trigger, text) or (is_reference(trigger)
                                                                                            and not OWN_DAY_AFTER.match(text[trigger.end:]))):
@@ -1045,6 +1061,26 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
     return trigger.mode != "drop"
 
 
+def _names_a_people(token) -> bool:
+    """"Kyrgyz and Tajik border guards": a parse that split a people's name from the noun it qualifies."""
+    return any(c.dep_ == "conj" and c.tag_ == "NNS" and not any(d.dep_ == "det" for d in c.children) for c in token.children)
+
+
+def _counted_victims(trigger: Trigger) -> bool:
+    """"among six people arrested for their alleged links", "12 civilians abducted": a counted group is the report."""
+    token = trigger.token
+    return trigger.row["family"] in ("arrest", "abduction") and token.tag_ == "VBN" and token.dep_ == "acl" \
+        and any(c.dep_ == "nummod" for c in token.head.children)
+
+
+def _misparsed_finite(token) -> bool:
+    """"rebels attacked on Tuesday 15 soldiers": a finite verb the parser took for a participle (no agent, a day next)."""
+    following = token.doc[token.i + 1:token.i + 3]
+    return token.tag_ == "VBN" and token.dep_ == "acl" and token.lemma_.lower() in ("attack", "ambush", "raid", "storm") \
+        and not any(c.dep_ == "agent" for c in token.children) \
+        and len(following) == 2 and following[0].lower_ == "on" and following[1].lower_ in WEEKDAYS
+
+
 def _depicted(token) -> bool:
     """"propaganda of slavery, beheadings", "the story of a group who had ended up detained": what a telling shows."""
     node = token
@@ -1059,6 +1095,16 @@ def _depicted(token) -> bool:
             continue
         return False
     return False
+
+
+DEED_LEMMAS = {"carry", "claim", "stage", "perpetrate", "commit", "mastermind", "orchestrate", "launch"}
+
+
+def _deed_of_a_group(token) -> bool:
+    """"the banned group, which carried out the deadly suicide attacks": who the group is, told by a known deed."""
+    verb = token.head
+    return token.dep_ == "dobj" and verb.dep_ == "relcl" and verb.lemma_.lower() in DEED_LEMMAS \
+        and any(c.dep_ == "det" and c.lower_ in ("the", "its", "their") for c in token.children)
 
 
 def _referred_to(token) -> bool:
@@ -1296,7 +1342,8 @@ def _extract_parsed(article: Article, sentences: list[Sentence], docs: dict, max
                     figures_taken = True
                     built = _fold_killing(built, [near_in_time])
                 else:
-                    built = [e for e in built if e.actor2 == "Civilians"] or _fold_killing(built, here or events)
+                    built = [e for e in built if e.actor2 == "Civilians" or CIVILIAN_TARGETS.search(text)] \
+                        or _fold_killing(built, here or events)
             for event in built:
                 if article.paragraphs[sentence.paragraph_index].role == "caption":
                     event.verification += ",caption"
