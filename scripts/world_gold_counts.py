@@ -15,7 +15,8 @@ SUB_TYPES = ["Armed clash", "Government regains territory", "Non-state actor ove
              "Grenade", "Sexual violence", "Attack", "Abduction/forced disappearance", "Peaceful protest",
              "Protest with intervention", "Excessive force against protesters", "Violent demonstration", "Mob violence",
              "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-             "Headquarters or base established", "Looting/property destruction", "Other"]
+             "Headquarters or base established", "Looting/property destruction", "Non-violent transfer of territory",
+             "Other"]
 
 
 def passages() -> list[tuple[str, dict]]:
