@@ -281,3 +281,21 @@ def test_fifth_batch_cues(nlp, text, published, sub_event_type):
 def test_fifth_batch_no_violent_event(nlp, text, published):
     assert all(event_type != "Explosions/Remote violence" and event_type != "Battles"
                for event_type, _, _ in types_of(nlp, text, published=published))
+
+
+@pytest.mark.parametrize("text,published,sub_event_type", [
+    # world dev 466 (Reuters), 471 (Azertac), 473 (AP), 475 (AP): places changing hands with and without a fight
+    ("Libyan militia fighters blamed for the worst unrest in Tripoli since the fall of Muammar Gaddafi began pulling out "
+     "of the capital on Monday, and Libyan army units moved in to secure their areas, government officials said.",
+     date(2013, 11, 18), "Non-violent transfer of territory"),
+    ("Units of the Azerbaijani army entered Kalbajar region on 25 November under the trilateral agreement signed by "
+     "Azerbaijani President Ilham Aliyev, Russian President Vladimir Putin and Armenian Prime Minister Nikol Pashinyan on "
+     "November 10.", date(2020, 11, 25), "Non-violent transfer of territory"),
+    ("Government forces had already fled by the time the TDF entered the city in the afternoon.",
+     date(2021, 6, 29), "Non-violent transfer of territory"),
+    ("Yemeni troops on Friday managed to drive al-Qaida fighters from the southern town Al-Hawta after five days of "
+     "clashes, a senior security official said.", date(2012, 1, 28), "Government regains territory"),
+])
+def test_sixth_batch_transfers(nlp, text, published, sub_event_type):
+    found = types_of(nlp, text, published=published)
+    assert found and found[0][1] == sub_event_type, found
