@@ -299,3 +299,23 @@ def test_fifth_batch_no_violent_event(nlp, text, published):
 def test_sixth_batch_transfers(nlp, text, published, sub_event_type):
     found = types_of(nlp, text, published=published)
     assert found and found[0][1] == sub_event_type, found
+
+
+@pytest.mark.parametrize("text,published,sub_event_type", [
+    # world dev 261 (Haiti): burnt homes do not hide the killings told before them
+    ("Members of an armed gang killed at least 12 people and set fire to several homes in Source Matelas, a community "
+     "located north of the Haitian capital, Port-au-Prince.", date(2021, 5, 10), "Attack"),
+    # world dev 069 (UN report released weeks later): a monitor's report dates events weeks back
+    ("At least 303 civilians were raped by armed militia in the Democratic Republic of Congo (DRC) between July 30 and "
+     "Aug. 2, according to a U.N. preliminary report released Friday.", date(2010, 9, 25), "Sexual violence"),
+    # world dev 241: "last year's war" dates the war, not the exchange of fire; a breakaway region is a place
+    ("Azerbaijani and Armenian forces exchanged fire for several hours along a section of their border as tensions "
+     "continue to simmer between the two countries after last year’s war over the breakaway Nagorno-Karabakh region.",
+     None, "Armed clash"),
+    # world dev 145 (BBC via Sudan Tribune): militias on a rampage razing villages
+    ("Militias on rampage razed entire villages in Sudan’s West Darfur region on Sunday as the country’s infighting "
+     "escalated, according to BBC.", date(2023, 6, 12), "Looting/property destruction"),
+])
+def test_sixth_round_precedence(nlp, text, published, sub_event_type):
+    found = types_of(nlp, text, published=published)
+    assert found and found[0][1] == sub_event_type, found

@@ -28,6 +28,9 @@ from .places import Place, country_names, geocode, match_aliases, near, normalis
 from .time import WEEKDAYS, TimeExpression, find_time_expressions, with_future
 
 MAX_AGE_DAYS = 31
+MAX_REPORT_AGE_DAYS = 183  # a monitor's report documents events weeks or months after they happened
+DOCUMENTING_REPORT = re.compile(r"\b(?:according to|in|said|says) (?:a|an|the|its) (?:[\w.-]+ ){0,3}(?:report|investigation|findings)\b|"
+                                r"\breport (?:released|published|issued)\b", re.I)
 CLAUSE_DEPS = {"ROOT", "relcl", "advcl", "ccomp", "conj", "parataxis", "acl", "xcomp", "pcomp"}
 IRREALIS_LEMMAS = {"want", "urge", "ask", "call", "demand", "hope", "seek", "aim", "propose", "need", "wish",
                    "plan", "intend", "threaten", "prepare", "help", "focus", "let", "allow",
@@ -412,6 +415,8 @@ def choose_time(doc, trigger: Trigger, expressions: list[TimeExpression]):
         root = root_of(doc, expression.start, expression.end)
         if root is None:
             continue
+        if re.match(r"[’']s\b", doc.text[expression.end:expression.end + 2]) and not doc.text[expression.end + 2:].lstrip().lower().startswith(trigger.token.lower_):
+            continue  # "after last year's war": the day of another noun
         expr_clause = _clause_of(root)
         rank = 0 if expr_clause.i == clause.i else 1 if expr_clause.i in ancestors else 2
         if root.head.pos_ in ("NOUN", "PROPN") and root.head.i != trigger.token.i and root.dep_ in ("prep", "compound", "npadvmod") \
@@ -752,7 +757,7 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
         event.date_inherited = carried is None  # a date carried from the paragraph is the text's own
     if event.event_date and article.published is not None:
         age = (article.published - date.fromisoformat(event.event_date)).days
-        if age > MAX_AGE_DAYS:
+        if age > (MAX_REPORT_AGE_DAYS if DOCUMENTING_REPORT.search(text) else MAX_AGE_DAYS):
             return []  # history told for background, not this report's news
     # actors
     roles = actor_mod.assign_roles(doc, trigger.token, mentions, row.get("_text", ""))
@@ -961,7 +966,7 @@ def find_triggers(doc, text: str, masked, keep=None) -> list[Trigger]:
             continue
         row = dict(row, _text=text[start:end])
         triggers.append(Trigger(start, end, row, token))
-    strong = [t for t in triggers if t.row["anchor"] != "weak"]
+    strong = [t for t in triggers if t.row["anchor"] != "weak" and t.row["family"] != "destruction"]  # burnt homes explain no deaths
     triggers = strong if strong else triggers
     return [t for t in triggers if keep(t)] if keep is not None else triggers
 
