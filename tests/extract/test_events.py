@@ -421,3 +421,26 @@ def test_the_attack_named_again_is_the_attack_already_told(events_in):
     # a second attack with its own day is a second event
     events = events_in("Rebels shelled Idlib on Monday. The shelling of Idlib resumed on Wednesday.", date(2018, 4, 13))
     assert len([e for e in events if e["sub_event_type"] == "Shelling/artillery/missile attack"]) == 2
+
+
+def test_towns_that_agreed_to_surrender_changed_hands(events_in):
+    # Guardian 2018-06-30
+    events = events_in("State television said at least five towns in Daraa had agreed to surrender and accept government "
+                       "rule on Saturday.", date(2018, 6, 30))
+    assert [e["sub_event_type"] for e in events] == ["Government regains territory"]
+
+
+def test_a_deal_cited_for_its_terms_and_a_slow_process_are_not_events(events_in):
+    # Guardian 2018-12-12 and 2018-06-30
+    assert events_in("Erdoğan also expressed disappointment that US-backed Kurdish fighters in Syria had not left the "
+                     "town of Manbij, as agreed in a US-Turkish deal brokered this year.", date(2018, 12, 12)) == []
+    assert events_in("Rebel-held areas have been slowly recaptured, and the south-west is one of just three remaining "
+                     "strongholds still outside government control.", date(2018, 6, 30)) == []
+
+
+def test_warning_people_against_protesting_is_a_threat(events_in):
+    # Guardian 2018-01-21
+    events = events_in("The Turkish president, Recep Tayyip Erdoğan, vowed on Sunday that the campaign would be over in "
+                       "a “short time” and warned Kurdish political activists in Turkey against staging protests.",
+                       date(2018, 1, 21))
+    assert [e["plover_type"] for e in events] == ["THREATEN"]

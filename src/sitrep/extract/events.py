@@ -92,6 +92,7 @@ CUMULATIVE = re.compile(r"\bsince (?:the|its|their) (?:campaign|offensive|operat
 PARTICIPANT_NOUNS = {"protesters", "demonstrators", "protestors", "marchers"}
 DISPERSING_LEMMAS = {"disperse", "break", "stop", "block", "suppress", "crush"}
 BACKGROUND_ADVERBS = {"previously", "formerly", "long", "once", "repeatedly", "often", "frequently", "usually", "regularly",
+                      "slowly", "gradually", "steadily", "progressively",
                       "rarely", "seldom", "sometimes", "routinely", "traditionally"}
 VIOLENT_FAMILIES = {"battle", "attack", "territory", "air", "shelling", "suicide", "ied", "grenade", "chemical", "civ_attack"}
 PLANNED_HEADS = {"due", "set", "scheduled", "expected", "going", "plan", "agree", "decide", "prepare"}
@@ -799,6 +800,8 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
     _apply_typing_rules(event, text, sentence, spans, mentions, context)
     if event.family in ("attack", "killing", "civ_attack", "destruction", "protest", "riot", "battle", "arrest") and event.sub_event_type in SUBTYPE_FAMILY:
         event.family = SUBTYPE_FAMILY[event.sub_event_type]  # merges with other tellings of the same kind of event
+    if event.family in ("agreement", "ceasefire") and event.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory"):
+        event.family = "territory"  # "towns had agreed to surrender": the towns changing hands
     # claims
     attached = [c for c in claims if c.scope[0] <= trigger.token.i < c.scope[1]] or (claims if len(claims) == 1 else [])
     for claim in attached:
@@ -1013,6 +1016,8 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
         return False  # "rebels fighting to overthrow Assad", "areas retaken by Damascus", "bombed buildings": descriptions
     if trigger.row["family"] in VIOLENT_FAMILIES and _deed_of_a_group(token):
         return False
+    if trigger.row["family"] in ("agreement", "ceasefire") and any(c.dep_ == "mark" and c.lower_ == "as" for c in _clause_of(token).children):
+        return False  # "had not left Manbij, as agreed in a deal brokered this year": the deal is known, its terms cited
     if not has_time and _referred_to(token):
         return False  # "the offensive has raised tensions", "Trump's withdrawal", "supported the group with airstrikes"
     if MEDIA_AFTER.match(text[trigger.end:]) or _depicted(token):
