@@ -319,3 +319,20 @@ def test_sixth_batch_transfers(nlp, text, published, sub_event_type):
 def test_sixth_round_precedence(nlp, text, published, sub_event_type):
     found = types_of(nlp, text, published=published)
     assert found and found[0][1] == sub_event_type, found
+
+
+@pytest.mark.parametrize("text,published,sub_event_type", [
+    # world dev 105 (Nigeria): the protest and the torched police vehicle are one violent demonstration
+    ("Trouble began after protesters accused the police of shooting dead one person who was taking part in the "
+     "demonstration.  The angry residents torched a police vehicle while accusing the security agencies of using "
+     "excessive force.", None, "Violent demonstration"),
+    # world dev 090 (Nigeria): unions storming a government building with placards
+    ("Labour unions stormed the main entrances of the Akwa Ibom State Government and the State House of Assembly.  "
+     "Chanting solidarity songs, they displayed placards with various inscriptions.", None, "Peaceful protest"),
+    # world dev 075 (VOA): men taken from a convoy near their village and killed
+    ("The United Nations refugee agency says 25 men were killed on Sunday when gunmen ambushed a convoy near their "
+     "village in Burkina Faso’s Center-North region.", date(2020, 1, 22), "Attack"),
+])
+def test_seventh_round(nlp, text, published, sub_event_type):
+    found = types_of(nlp, text, published=published)
+    assert found and found[0][1] == sub_event_type, found

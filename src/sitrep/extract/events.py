@@ -654,7 +654,8 @@ CIVILIAN_TARGETS = re.compile(r"\b(?:villagers|worshippers|passengers|farmers|st
                               r"partygoers|bystanders|commuters|pilgrims|churchgoers|customers|diners|musicians|"
                               r"families|refugees|patients|journalists|aid workers|medics|doctors|nurses|nurse|teachers?|"
                               r"cyclists|tourists|hikers|travellers|travelers|traders|priests?|pastors?|imams?|"
-                              r"(?:an?|the) (?:\d+-year-old )?(?:nurse|teacher|doctor|journalist|farmer|student|pastor|priest|trader|aid worker))\b", re.I)
+                              r"(?:an?|the) (?:\d+-year-old )?(?:nurse|teacher|doctor|journalist|farmer|student|pastor|priest|trader|aid worker)|"
+                              r"(?:near|from|in|outside) their (?:village|town|homes?))\b", re.I)
 
 
 GENERIC_ATTACKERS = re.compile(r"\b(?:gunmen|armed men|assailants|attackers|unknown men|masked men)\b", re.I)
@@ -1011,7 +1012,7 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
             and (PEOPLE_NOUNS.search(token.head.text) or actor_mod.find_mentions(token.head.text, None)):
         trigger.mode = "real"
         return True  # "tear gas to disperse protesting students": they were protesting
-    if token.tag_ in ("VBG", "VBN") and token.dep_ in ("acl", "amod") and not _misparsed_finite(token) \
+    if token.tag_ in ("VBG", "VBN") and token.dep_ in ("acl", "amod") and not _misparsed_finite(token, trigger.row["family"]) \
             and not _counted_victims(trigger):
         return False  # "rebels fighting to overthrow Assad", "areas retaken by Damascus", "bombed buildings": descriptions
     if trigger.row["family"] in VIOLENT_FAMILIES and _deed_of_a_group(token):
@@ -1083,8 +1084,11 @@ def _counted_victims(trigger: Trigger) -> bool:
         and any(c.dep_ == "nummod" for c in token.head.children)
 
 
-def _misparsed_finite(token) -> bool:
-    """"rebels attacked on Tuesday 15 soldiers": a finite verb the parser took for a participle (no agent, a day next)."""
+def _misparsed_finite(token, family: str = "") -> bool:
+    """"rebels attacked on Tuesday 15 soldiers", "have gang-raped women": a finite verb the parser took for a participle."""
+    before = [t for t in token.doc[max(0, token.i - 3):token.i] if t.lower_ not in ("gang", "-")]
+    if family in VIOLENT_FAMILIES | ABUSE_FAMILIES and token.tag_ == "VBN" and before and before[-1].lower_ in ("have", "has", "had"):
+        return True
     following = token.doc[token.i + 1:token.i + 3]
     return token.tag_ == "VBN" and token.dep_ == "acl" and token.lemma_.lower() in ("attack", "ambush", "raid", "storm") \
         and not any(c.dep_ == "agent" for c in token.children) \

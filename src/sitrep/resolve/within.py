@@ -94,7 +94,19 @@ def _own_place(event: Event) -> bool:
     return not event.location_inherited and event.location is not None
 
 
+def _protests_turned_violent(events: list[Event]) -> None:
+    """A protest and a riot told of the same place and day are one riot (ACLED: violence by demonstrators makes a riot)."""
+    riots = [e for e in events if e.family == "riot" and e.sub_event_type == "Violent demonstration"]
+    for event in events:
+        if event.family != "protest" or event.status == "planned":
+            continue
+        riot = next((r for r in riots if _places_agree(r, event) and _dates_agree(r, event)), None)
+        if riot is not None:
+            event.family, event.event_type, event.sub_event_type = riot.family, riot.event_type, riot.sub_event_type
+
+
 def merge_within_article(events: list[Event]) -> list[Event]:
+    _protests_turned_violent(events)
     merged: list[Event] = []
     for event in events:
         target = next((m for m in merged if same_event(m, event)), None)
