@@ -444,3 +444,24 @@ def test_warning_people_against_protesting_is_a_threat(events_in):
                        "a “short time” and warned Kurdish political activists in Turkey against staging protests.",
                        date(2018, 1, 21))
     assert [e["plover_type"] for e in events] == ["THREATEN"]
+
+
+def test_biography_names_and_descriptions_are_not_events(events_in):
+    # Guardian dev3 (2018-02-24, 2018-09-09, 2017-11-15, 2019-01-03, 2018-01-21, 2017-10-24, 2019-02-10)
+    assert events_in("“The only winner so far is Iran,” said Bassam Barabandi, a former Syrian diplomat who defected "
+                     "from the regime in mid-2013.", date(2018, 2, 24)) == []
+    assert events_in("It culminated in a trilateral summit in Sochi last November, which was supposed to deliver a "
+                     "diplomatic victory.", date(2018, 2, 24)) == []
+    assert events_in("At the small Office of the Kidnapped, set up by the community in the nearby Iraqi town of Duhok, "
+                     "the director speaks quietly.", date(2018, 9, 9)) == []
+    assert all(e["sub_event_type"] != "Government regains territory" for e in events_in(
+        "The mother of a British man killed while clearing mines in the liberated Syrian city of Raqqa has paid tribute "
+        "to him.", date(2017, 11, 15)))
+    assert events_in("Years of American lives and treasure had done little beyond killing thousands of civilians.",
+                     date(2019, 1, 3)) == []
+    assert events_in("The battle for Syria has produced no clear winners as yet.", date(2018, 1, 21)) == []
+    assert events_in("Isis is a pernicious, bigoted idea as well as a vicious fighting force.", date(2019, 2, 10)) == []
+    # a death after stepping on mines is still told
+    events = events_in("Two Mexican soldiers died this week after stepping on explosive mines planted by criminal groups "
+                       "in the municipality of Cotija, in Michoacan.", date(2022, 6, 10))
+    assert [e["sub_event_type"] for e in events] == ["Remote explosive/landmine/IED"]

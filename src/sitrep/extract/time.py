@@ -26,7 +26,7 @@ MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
 PATTERNS = [
     ("dmy", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?P<m>{MONTH_RE})(?:,? (?P<y>(?:19|20)\d\d))?\b"),
     ("mdy", rf"\b(?P<m>{MONTH_RE}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y>(?:19|20)\d\d))?\b"),
-    ("month", rf"\b(?:in|since|during|by|early|late|mid-|earlier this|end of)?\s*(?P<m>{MONTH_RE}) (?P<y>(?:19|20)\d\d)\b|\b(?:in|since|during|early|late|mid-|earlier in|end of|as (?:recently|early|late) as) (?P<m2>{MONTH_RE})\b"),
+    ("month", rf"\b(?:in|since|during|by|early|late|mid-|earlier this|end of)?\s*(?P<m>{MONTH_RE}) (?P<y>(?:19|20)\d\d)\b|\b(?:in|since|during|early|late|mid-|earlier in|end of|last|as (?:recently|early|late) as) (?P<m2>{MONTH_RE})\b"),
     ("weekday_pair", r"\b(?:on\s+)?(?P<wd1>monday|tuesday|wednesday|thursday|friday|saturday|sunday) and (?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
     ("weekday", r"\b(?:(?P<rel>last|this|next|on|early|late)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("yesterday", r"\b(?:yesterday|last night|overnight)\b"),
@@ -43,6 +43,7 @@ PATTERNS = [
     ("next_week", r"\bnext week\b"),
     ("this_month", r"\b(?:this|earlier this|later this) month\b"),
     ("last_month", r"\blast month\b"),
+    ("year", r"\b(?:in )?(?:mid|early|late)-(?P<y>(?:19|20)\d\d)\b"),
     ("year", r"\b(?:in|during|a|an|the|its) (?P<y3>(?:19|20)\d\d)[-–]\d{1,4}\b|\b(?:in|since|during|by|from) (?P<y>(?:19|20)\d\d)\b|\b(?:a|an|the|its|their|his|her) (?:(?:failed|abortive|attempted|botched|bloody|deadly|disputed|contested|earlier|previous) )?(?P<y2>(?:19|20)\d\d)(?![-,.\d]| (?:people|men|women|fighters|troops|soldiers|civilians|families|refugees))\b"),
     ("last_year", r"\b(?:last year|(?:in|since|during) the (?:previous|past) year)\b"),
     ("season", r"\b(?:over|during|in|through|this|last|earlier this) (?:the )?(?P<season>summer|winter|spring|autumn)\b"),
