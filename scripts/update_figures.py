@@ -3,7 +3,7 @@
     .venv/bin/python scripts/update_figures.py
 
 Runs the evaluation on the Guardian gold set (and the fresh held-out Guardian
-articles, and the second Guardian development set), on the world passages (dev and held-out), and rewrites the text between the `figures:start` and `figures:end`
+articles, and the second and third Guardian development sets), on the world passages (dev and held-out), and rewrites the text between the `figures:start` and `figures:end`
 markers in README.md. Nothing is typed by hand.
 """
 from __future__ import annotations
@@ -31,6 +31,7 @@ def main() -> None:
     guardian = evaluate("tests/gold/guardian")
     fresh = evaluate("tests/gold/guardian-fresh") if (ROOT / "tests/gold/guardian-fresh").exists() else None
     dev2 = evaluate("tests/gold/guardian-dev2") if (ROOT / "tests/gold/guardian-dev2").exists() else None
+    dev3 = evaluate("tests/gold/guardian-dev3") if (ROOT / "tests/gold/guardian-dev3").exists() else None
     dev, heldout = evaluate("tests/gold/world/dev"), evaluate("tests/gold/world/heldout")
     acc = guardian["field_accuracy"]
     lines = [
@@ -61,6 +62,12 @@ def main() -> None:
                   f"{pct(dev2['precision'])}, recall {pct(dev2['recall'])}, **F1 {pct(dev2['f1'])}**; date exact "
                   f"{pct(dev2['field_accuracy']['date_exact'])}, sub-event type {pct(dev2['field_accuracy']['sub_event_type'])}, "
                   f"actor1 {pct(dev2['field_accuracy']['actor1'])}."]
+    if dev3 is not None:
+        lines += ["", f"**Third Guardian development set** (`tests/gold/guardian-dev3`, {dev3['articles']} articles, "
+                  f"{dev3['gold_events']} events, annotated by reading before any rule was written from it): precision {pct(dev3['precision'])}, recall "
+                  f"{pct(dev3['recall'])}, **F1 {pct(dev3['f1'])}**; date exact "
+                  f"{pct(dev3['field_accuracy']['date_exact'])}, sub-event type "
+                  f"{pct(dev3['field_accuracy']['sub_event_type'])}, actor1 {pct(dev3['field_accuracy']['actor1'])}."]
     lines += ["", "**Event typing on the world passages** (main event's ACLED sub-event type; `(none)` for out-of-scope texts):", "",
               "| split | texts | weighted F1 (25 sub-types) | coarse event_type | out-of-scope left untyped |", "| --- | --- | --- | --- | --- |"]
     for name, report in (("dev", dev), ("held-out", heldout)):
