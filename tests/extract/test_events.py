@@ -465,3 +465,13 @@ def test_biography_names_and_descriptions_are_not_events(events_in):
     events = events_in("Two Mexican soldiers died this week after stepping on explosive mines planted by criminal groups "
                        "in the municipality of Cotija, in Michoacan.", date(2022, 6, 10))
     assert [e["sub_event_type"] for e in events] == ["Remote explosive/landmine/IED"]
+
+
+def test_threatening_accusing_and_a_deminer_killed(events_in):
+    # Guardian dev3 2018-01-21 and 2017-12-05
+    events = events_in("Now he is threatening to invade Afrin, close to Idlib, and is accusing Washington of backing a "
+                       "“terror force” on Turkey’s border.", date(2018, 1, 21))
+    assert {e["plover_type"] for e in events} >= {"THREATEN"}
+    events = events_in("Oliver Hall, 24, from Portsmouth, died on 25 November while clearing mines with the Kurdish "
+                       "People’s Protection Units (YPG) in Raqqa.", date(2017, 12, 5))
+    assert [e["sub_event_type"] for e in events] == ["Remote explosive/landmine/IED"]
