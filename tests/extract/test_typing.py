@@ -214,7 +214,7 @@ def test_a_coalition_bombardment_and_an_air_force_onslaught_are_air_strikes(nlp)
         assert [sub for _, sub, _ in types_of(nlp, text)] == ["Air/drone strike"]
 
 
-@pytest.mark.parametrize("text,published,sub_event_type", [
+FIFTH_BATCH_CUES = [
     # world dev 405 (Reuters): two peoples' border guards are not two people quarrelling
     ("Kyrgyz and Tajik border guards exchanged fire on Thursday amid a standoff over a blocked road.",
      date(2022, 1, 28), "Armed clash"),
@@ -263,10 +263,7 @@ def test_a_coalition_bombardment_and_an_air_force_onslaught_are_air_strikes(nlp)
      "of Al-Mahd", date(2018, 11, 22), "Chemical weapon"),
     ("Georgian Grad multiple launch systems fired three full salvos at Tskhinvali, the press committee of South Ossetia "
      "told Itar-Tass by telephone.", date(2008, 8, 8), "Shelling/artillery/missile attack"),
-])
-def test_fifth_batch_cues(nlp, text, published, sub_event_type):
-    found = types_of(nlp, text, published=published)
-    assert found and found[0][1] == sub_event_type, found
+]
 
 
 @pytest.mark.parametrize("text,published", [
@@ -283,7 +280,7 @@ def test_fifth_batch_no_violent_event(nlp, text, published):
                for event_type, _, _ in types_of(nlp, text, published=published))
 
 
-@pytest.mark.parametrize("text,published,sub_event_type", [
+SIXTH_BATCH_TRANSFERS = [
     # world dev 466 (Reuters), 471 (Azertac), 473 (AP), 475 (AP): places changing hands with and without a fight
     ("Libyan militia fighters blamed for the worst unrest in Tripoli since the fall of Muammar Gaddafi began pulling out "
      "of the capital on Monday, and Libyan army units moved in to secure their areas, government officials said.",
@@ -295,13 +292,10 @@ def test_fifth_batch_no_violent_event(nlp, text, published):
      date(2021, 6, 29), "Non-violent transfer of territory"),
     ("Yemeni troops on Friday managed to drive al-Qaida fighters from the southern town Al-Hawta after five days of "
      "clashes, a senior security official said.", date(2012, 1, 28), "Government regains territory"),
-])
-def test_sixth_batch_transfers(nlp, text, published, sub_event_type):
-    found = types_of(nlp, text, published=published)
-    assert found and found[0][1] == sub_event_type, found
+]
 
 
-@pytest.mark.parametrize("text,published,sub_event_type", [
+SIXTH_ROUND_PRECEDENCE = [
     # world dev 261 (Haiti): burnt homes do not hide the killings told before them
     ("Members of an armed gang killed at least 12 people and set fire to several homes in Source Matelas, a community "
      "located north of the Haitian capital, Port-au-Prince.", date(2021, 5, 10), "Attack"),
@@ -315,13 +309,10 @@ def test_sixth_batch_transfers(nlp, text, published, sub_event_type):
     # world dev 145 (BBC via Sudan Tribune): militias on a rampage razing villages
     ("Militias on rampage razed entire villages in Sudan’s West Darfur region on Sunday as the country’s infighting "
      "escalated, according to BBC.", date(2023, 6, 12), "Looting/property destruction"),
-])
-def test_sixth_round_precedence(nlp, text, published, sub_event_type):
-    found = types_of(nlp, text, published=published)
-    assert found and found[0][1] == sub_event_type, found
+]
 
 
-@pytest.mark.parametrize("text,published,sub_event_type", [
+SEVENTH_ROUND = [
     # world dev 105 (Nigeria): the protest and the torched police vehicle are one violent demonstration
     ("Trouble began after protesters accused the police of shooting dead one person who was taking part in the "
      "demonstration.  The angry residents torched a police vehicle while accusing the security agencies of using "
@@ -332,7 +323,11 @@ def test_sixth_round_precedence(nlp, text, published, sub_event_type):
     # world dev 075 (VOA): men taken from a convoy near their village and killed
     ("The United Nations refugee agency says 25 men were killed on Sunday when gunmen ambushed a convoy near their "
      "village in Burkina Faso’s Center-North region.", date(2020, 1, 22), "Attack"),
-])
-def test_seventh_round(nlp, text, published, sub_event_type):
+]
+
+
+@pytest.mark.parametrize("text,published,sub_event_type",
+                         FIFTH_BATCH_CUES + SIXTH_BATCH_TRANSFERS + SIXTH_ROUND_PRECEDENCE + SEVENTH_ROUND)
+def test_main_type_of_later_batches(nlp, text, published, sub_event_type):
     found = types_of(nlp, text, published=published)
     assert found and found[0][1] == sub_event_type, found

@@ -1236,12 +1236,7 @@ def _fold_killing(built: list[Event], earlier: list[Event]) -> list[Event]:
     """Deaths of fighters told apart from any attack ("died alongside an American soldier") belong to the last violent event."""
     target = next((e for e in reversed(earlier) if e.family in VIOLENT_FAMILIES), None)
     if target is not None:
-        for event in built:
-            target.evidence += event.evidence
-            target.claims += [c for c in event.claims if c not in target.claims]
-            target.quantities += [q for q in event.quantities if q not in target.quantities]
-            if target.fatalities is None and event.fatalities is not None:
-                target.fatalities = event.fatalities
+        _fold_into(target, built)
     return []
 
 
