@@ -325,9 +325,59 @@ SEVENTH_ROUND = [
      "village in Burkina Faso’s Center-North region.", date(2020, 1, 22), "Attack"),
 ]
 
+SEVENTH_BATCH = [
+    # world dev 482 (Bangladesh): police firing bullets on a protesting youth
+    ("Though other protesters left the spot in the face of obstructions from the police, Abu Sayeed stood stretching "
+     "his both hands. The police fired bullets on this unarmed protesting youth. He passed away even before being taken "
+     "to the hospital.", date(2024, 7, 17), "Excessive force against protesters"),
+    # world dev 483 (Eswatini): live ammunition and teargas fired into a bus of people going to protest
+    ("Eswatini police fired live ammunition and teargas into a bus full of people traveling to the capital, Mbabane, on "
+     "October 20 to protest the incarceration of two pro-democracy Members of Parliament.", date(2021, 10, 22),
+     "Excessive force against protesters"),
+    # world dev 485 (Armenia): protesters lynching the parliament speaker
+    ("Chaotic scenes erupted inside Armenia's parliament in the early hours of Tuesday as protesters angry at the "
+     "Nagorno-Karabakh peace deal with Azerbaijan seized control of its chamber to denounce the country's leadership as "
+     "they lynched the parliament speaker.", date(2020, 11, 10), "Violent demonstration"),
+    # world dev 497 (Zimbabwe): dragged out, bundled into a truck, never found
+    ("On 9 March 2015, Dzamara was dragged out of a barber shop in Harare’s Glen View 7 high-density suburb by five men "
+     "in plain clothes, handcuffed and bundled into a white truck.", date(2015, 3, 20), "Abduction/forced disappearance"),
+    # world dev 501 (Sri Lanka), 541 (Pakistan), 542 (Lebanon): a group splits, rejoins, names a leader
+    ("The pro-government Tamil militant group led by the former LTTE commander Karuna has reportedly split, with Karuna "
+     "and his deputy, Pillaiyan, falling out over money and the command structure.", date(2007, 4, 9),
+     "Change to group/activity"),
+    ("ISLAMABAD: In a major security hazard, two splinter groups of the defunct Tehreek-e-Taliban Pakistan (TTP) have "
+     "rejoined the terrorist outfit, with their leaders and Shura members swearing allegiance to TTP chief Mufti Noor "
+     "Wali Mehsud in Afghanistan.", date(2020, 8, 17), "Change to group/activity"),
+    ("Hezbollah has named Naim Qassam as its new secretary-general and chief, replacing Hassan Nasrallah.",
+     date(2024, 10, 29), "Change to group/activity"),
+    # world dev 518 (Russia) and 519 (Mexico): eliminated militants, a shootout
+    ("Two militants have been eliminated during a counter-terrorist operation in the Buynaksky District of Dagestan, the "
+     "National Anti-Terrorism Committee reported, noting that automatic firearms, ammunition and improvised explosive "
+     "devices were found at the scene of the shootout.", date(2021, 3, 2), "Armed clash"),
+    ("At least 12 alleged cartel members were killed by the Mexican army in a shootout near the border with the United "
+     "States, according to officials.", date(2022, 5, 20), "Armed clash"),
+    # world dev 525 (AP, 1987): a jet dropping chemical bombs
+    ("An Iranian military communique said an Iraqi jet dropped chemical bombs Friday on the Bolhassan region of Baneh "
+     "province, wounding an unspecified number of Iranian civilians.", date(1987, 4, 19), "Chemical weapon"),
+]
+
+
+@pytest.mark.parametrize("text,published", [
+    # world dev 514 (Liberia), 515 (Nepal), 554 (Ghana)
+    ("The Liberia National Police is investigating 11 men who were arrested early Sunday morning in Grand Bassa County, "
+     "while attempting to rob a branch of Global Bank in Buchanan City.", date(2021, 9, 14)),
+    ("Nepal today summoned Indian Ambassador Vinay Mohan Kwatra and handed over a diplomatic note on the boundary issue "
+     "arising out of the opening of a road to Kailash Mansarovar.", date(2020, 5, 11)),
+    ("On Thursday, a motorcycle collided with a truck carrying explosives to a gold mine in the rural settlement of "
+     "Apiate, in western Ghana, the government said on Friday. The collision set off a blast which flattened a rural "
+     "town.", date(2022, 1, 21)),
+])
+def test_seventh_batch_out_of_scope(nlp, text, published):
+    assert all(event_type is None for event_type, _, _ in types_of(nlp, text, published)), types_of(nlp, text, published)
+
 
 @pytest.mark.parametrize("text,published,sub_event_type",
-                         FIFTH_BATCH_CUES + SIXTH_BATCH_TRANSFERS + SIXTH_ROUND_PRECEDENCE + SEVENTH_ROUND)
+                         FIFTH_BATCH_CUES + SIXTH_BATCH_TRANSFERS + SIXTH_ROUND_PRECEDENCE + SEVENTH_ROUND + SEVENTH_BATCH)
 def test_main_type_of_later_batches(nlp, text, published, sub_event_type):
     found = types_of(nlp, text, published=published)
     assert found and found[0][1] == sub_event_type, found

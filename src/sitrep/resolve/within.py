@@ -57,7 +57,12 @@ def same_event(a: Event, b: Event) -> bool:
     return _places_agree(a, b) and _dates_agree(a, b)
 
 
+PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
+
+
 def _absorb(into: Event, other: Event) -> None:
+    if PROTEST_SEVERITY.get(other.sub_event_type, -1) > PROTEST_SEVERITY.get(into.sub_event_type, 3):
+        into.sub_event_type, into.plover_type = other.sub_event_type, other.plover_type  # the force used decides
     if other.event_date and not other.date_inherited and (into.date_inherited or (other.time_precision or 3) < (into.time_precision or 3)):
         into.event_date, into.time_precision, into.date_inherited = other.event_date, other.time_precision, False
     if ((into.location_inherited or into.location is None or _country_level(into)) and other.location
