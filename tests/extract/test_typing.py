@@ -381,3 +381,10 @@ def test_seventh_batch_out_of_scope(nlp, text, published):
 def test_main_type_of_later_batches(nlp, text, published, sub_event_type):
     found = types_of(nlp, text, published=published)
     assert found and found[0][1] == sub_event_type, found
+
+
+def test_soldiers_sent_to_help_a_rescue_are_not_a_conflict_event(nlp):
+    # world dev 459 (AFP, Morocco earthquake)
+    text = ("The army set up a field hospital in the village and deployed “significant human and logistical resources” "
+            "to support the rescue operation, state news agency MAP reported.")
+    assert all(event_type is None for event_type, _, _ in types_of(nlp, text, date(2023, 9, 10)))
