@@ -475,3 +475,11 @@ def test_threatening_accusing_and_a_deminer_killed(events_in):
     events = events_in("Oliver Hall, 24, from Portsmouth, died on 25 November while clearing mines with the Kurdish "
                        "People’s Protection Units (YPG) in Raqqa.", date(2017, 12, 5))
     assert [e["sub_event_type"] for e in events] == ["Remote explosive/landmine/IED"]
+
+
+def test_an_agreement_at_a_summit_in_a_resort_abroad(events_in):
+    # Guardian 2018-09-17
+    events = events_in("The plan was agreed on Monday by Vladimir Putin and his Turkish counterpart, Recep Tayyip Erdoğan, "
+                       "at a bilateral summit in the Black Sea resort of Sochi.", date(2018, 9, 17))
+    agreement = [e for e in events if e["sub_event_type"] == "Agreement"]
+    assert [e["location"] for e in agreement] == ["Sochi"]

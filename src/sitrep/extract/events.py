@@ -543,8 +543,14 @@ def _locative(token, trigger_token) -> bool:
         if node.dep_ == "conj":
             node = node.head
             continue
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in VENUE_KINDS:
+            node = node.head.head  # "at a summit in the Black Sea resort of Sochi": the resort is the place
+            continue
         node = node.head
     return False
+
+
+VENUE_KINDS = {"resort", "city", "town", "capital", "port", "village"}
 
 
 def _targeted(token, trigger_token) -> bool:
