@@ -483,3 +483,16 @@ def test_an_agreement_at_a_summit_in_a_resort_abroad(events_in):
                        "at a bilateral summit in the Black Sea resort of Sochi.", date(2018, 9, 17))
     agreement = [e for e in events if e["sub_event_type"] == "Agreement"]
     assert [e["location"] for e in agreement] == ["Sochi"]
+
+
+def test_records_stories_and_a_writers_own_day_are_not_events(events_in):
+    # Guardian 2019-03-26, 2018-06-29, 2019-01-07 (a letter)
+    assert events_in("There were scores of executions of even top commanders and ideologists for dissent or "
+                     "disloyalty.", date(2019, 3, 26)) == []
+    assert events_in("The final straw was the story of a musical group who had ended up detained at the border for days "
+                     "after trying to cross into the US.", date(2018, 6, 29)) == []
+    assert events_in("On the afternoon of Trump’s announcement, I was in Derik, close to the Turkish border, to meet a "
+                     "Syriac Christian community.", date(2019, 1, 7)) == []
+    # an existential sentence that reports fighting is still a report
+    events = events_in("There were heavy clashes in Idlib on Monday.", date(2019, 1, 7))
+    assert [e["sub_event_type"] for e in events] == ["Armed clash"]

@@ -1026,6 +1026,10 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
         return False
     if trigger.row["family"] in ("agreement", "ceasefire") and any(c.dep_ == "mark" and c.lower_ == "as" for c in _clause_of(token).children):
         return False  # "had not left Manbij, as agreed in a deal brokered this year": the deal is known, its terms cited
+    if not has_time and _existential_tally(token):
+        return False  # "There were scores of executions of even top commanders": a record, no event told
+    if trigger.row["family"] in WORDS_FAMILIES and not _in_quote(text, trigger.start) and _writer_is_subject(token):
+        return False  # "I was in Derik to meet a Syriac Christian community": a letter writer's own day
     if not has_time and _referred_to(token):
         return False  # "the offensive has raised tensions", "Trump's withdrawal", "supported the group with airstrikes"
     if token.tag_ in ("NNP", "NNPS") and trigger.start > 0 and text[trigger.start].isupper() \
@@ -1116,11 +1120,31 @@ def _misparsed_finite(token, family: str = "") -> bool:
         and len(following) == 2 and following[0].lower_ == "on" and following[1].lower_ in WEEKDAYS
 
 
+WORDS_FAMILIES = {"consult", "request", "accuse", "threat", "reject", "sanction", "aid", "vote", "dialogue"}
+QUANTIFIERS = {"scores", "dozens", "hundreds", "thousands", "many", "numerous", "countless"}
+
+
+def _existential_tally(token) -> bool:
+    """"There were scores of executions": a plural event noun counted in an existential sentence."""
+    node = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token
+    counted = node is not token and node.lower_ in QUANTIFIERS
+    verb = node.head
+    return counted and node.dep_ in ("attr", "nsubj") and verb.lemma_ == "be" and any(c.dep_ == "expl" for c in verb.children)
+
+
+def _writer_is_subject(token) -> bool:
+    verb = governing_verb(token)
+    for node in [verb] + list(verb.ancestors)[:2]:
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "i" for c in node.children):
+            return True
+    return False
+
+
 def _depicted(token) -> bool:
     """"propaganda of slavery, beheadings", "the story of a group who had ended up detained": what a telling shows."""
     node = token
     for _ in range(6):
-        if node.dep_ in ("conj", "relcl", "acl") or (node.dep_ == "pobj" and node.head.lower_ != "of"):
+        if node.dep_ in ("conj", "relcl", "acl", "xcomp", "oprd", "advcl") or (node.dep_ == "pobj" and node.head.lower_ != "of"):
             node = node.head
             continue
         if node.dep_ == "pobj" and node.head.lower_ == "of":
