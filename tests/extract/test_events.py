@@ -496,3 +496,11 @@ def test_records_stories_and_a_writers_own_day_are_not_events(events_in):
     # an existential sentence that reports fighting is still a report
     events = events_in("There were heavy clashes in Idlib on Monday.", date(2019, 1, 7))
     assert [e["sub_event_type"] for e in events] == ["Armed clash"]
+
+
+def test_an_opinion_about_someones_act_is_not_the_act(events_in):
+    # Guardian letters 2018-12-26 and 2019-01-07; Guardian 2018-01-28 ("has turned into a power struggle")
+    assert events_in("In criticising Trump’s abrupt withdrawal from Syria, Janine di Giovanni won’t admit that American "
+                     "policy failed.", date(2018, 12, 26)) == []
+    assert events_in("The Sochi peace conference, and the credibility attached to it, has turned into a power struggle "
+                     "over how the seven-year Syrian civil war will end.", date(2018, 1, 28)) == []

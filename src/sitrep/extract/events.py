@@ -120,7 +120,12 @@ THING_NOUNS = {"truck", "vehicle", "helicopter", "tank", "aircraft", "jet", "pla
 OWN_DAY_AFTER = re.compile(r"\s+(?:on|late|early|last)\s+(?:\w+\s+)?(?:" + "|".join(WEEKDAYS) + r")\b", re.I)
 MEDIA_NOUNS = {"propaganda", "video", "footage", "image", "photo", "photograph", "picture", "clip", "story", "film", "documentary"}
 CONSEQUENCE_LEMMAS = {"raise", "spark", "prompt", "draw", "cause", "trigger", "anger", "strain", "provoke", "fuel", "complicate",
-                      "highlight", "underline", "expose", "dominate", "overshadow", "divide", "alarm", "worry", "embolden"}
+                      "highlight", "underline", "expose", "dominate", "overshadow", "divide", "alarm", "worry", "embolden",
+                      "turn", "become"}
+OPINION_LEMMAS = {"criticise", "criticize", "support", "oppose", "question", "defend", "welcome", "praise", "condemn",
+                  "applaud", "denounce", "back"}
+OPINION_STEMS = ("critici", "oppos", "defend", "welcom", "prais", "condemn", "applaud", "denounc")
+OPINION_NOUNS = {"support", "criticism", "opposition", "praise", "condemnation", "defence", "defense"}
 SUPPORT_LEMMAS = {"support", "back", "help", "assist", "aid", "protect", "cover"}
 MEDIA_AFTER = re.compile(r"\s+(?:videos?|footage|images?|photos?|photographs?|pictures?|clips?|propaganda)\b", re.I)
 MASS_TOLL_SUBJECT = re.compile(r"^(?:(?:tens|hundreds) of )?(?:thousands|millions)\b", re.I)
@@ -1030,6 +1035,8 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
         return False  # "There were scores of executions of even top commanders": a record, no event told
     if trigger.row["family"] in WORDS_FAMILIES and not _in_quote(text, trigger.start) and _writer_is_subject(token):
         return False  # "I was in Derik to meet a Syriac Christian community": a letter writer's own day
+    if _opinion_about_someones_act(token):
+        return False  # "In criticising Trump's abrupt withdrawal", "Jenkins' support for Trump's withdrawal": an opinion
     if not has_time and _referred_to(token):
         return False  # "the offensive has raised tensions", "Trump's withdrawal", "supported the group with airstrikes"
     if token.tag_ in ("NNP", "NNPS") and trigger.start > 0 and text[trigger.start].isupper() \
@@ -1179,6 +1186,15 @@ def _referred_to(token) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in ("because", "result", "wake"):
         return True
     return token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.lemma_.lower() in SUPPORT_LEMMAS
+
+
+def _opinion_about_someones_act(token) -> bool:
+    """A person's act (a possessive noun) held up for praise or blame: the opinion is the news, the act is known."""
+    if token.pos_ != "NOUN" or not any(c.dep_ == "poss" and c.pos_ == "PROPN" and not _names_a_place(c) for c in token.children):
+        return False
+    if token.dep_ == "dobj" and (token.head.lemma_.lower() in OPINION_LEMMAS or token.head.lower_.startswith(OPINION_STEMS)):
+        return True
+    return token.dep_ == "pobj" and token.head.head.lemma_.lower() in OPINION_NOUNS
 
 
 def _names_a_place(token) -> bool:
