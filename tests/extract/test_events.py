@@ -504,3 +504,12 @@ def test_an_opinion_about_someones_act_is_not_the_act(events_in):
                      "policy failed.", date(2018, 12, 26)) == []
     assert events_in("The Sochi peace conference, and the credibility attached to it, has turned into a power struggle "
                      "over how the seven-year Syrian civil war will end.", date(2018, 1, 28)) == []
+
+
+def test_talks_someone_is_expected_to_hold_are_planned(events_in):
+    # Guardian 2019-01-07: "expected" has the lemma "expect"; a tour of Arab capitals is not the Ankara talks
+    text = ("The US national security adviser, John Bolton, is expected to hold tense talks with Turkish officials in "
+            "Ankara over Syria on Tuesday. The secretary of state, Mike Pompeo, is due to begin a tour of Arab capitals "
+            "on Tuesday.")
+    events = [e for e in events_in(text, date(2019, 1, 7)) if e["plover_type"] == "CONSULT"]
+    assert sorted((e["location"] or "", e["status"]) for e in events) == [("", "planned"), ("Ankara", "planned")]

@@ -95,7 +95,7 @@ BACKGROUND_ADVERBS = {"previously", "formerly", "long", "once", "repeatedly", "o
                       "slowly", "gradually", "steadily", "progressively",
                       "rarely", "seldom", "sometimes", "routinely", "traditionally"}
 VIOLENT_FAMILIES = {"battle", "attack", "territory", "air", "shelling", "suicide", "ied", "grenade", "chemical", "civ_attack"}
-PLANNED_HEADS = {"due", "set", "scheduled", "expected", "going", "plan", "agree", "decide", "prepare"}
+PLANNED_HEADS = {"due", "set", "scheduled", "schedule", "expected", "expect", "going", "plan", "agree", "decide", "prepare"}
 ATTEMPT_HEADS = {"try", "attempt", "begin", "start", "continue", "manage", "seek_to_advance",
                  # purpose after a done act: "came out on roads to protest", "used machetes to kill"
                  "come", "gather", "assemble", "march", "rally", "use", "take"}

@@ -54,10 +54,16 @@ def same_event(a: Event, b: Event) -> bool:
         return False  # two refusals (threats, demands, accusations) by two actors are two events
     if a.family in ("consult", "dialogue") and a.actor1 and b.actor1 and not ({a.actor1, a.actor2} & {b.actor1, b.actor2}) - {None}:
         return False  # Rouhani's tour and Pompeo's tour: no party in common, two meetings
+    if a.family == "consult" and _is_tour(a) != _is_tour(b):
+        return False  # Pompeo's tour of Arab capitals and Bolton's talks in Ankara: a tour is not a meeting
     return _places_agree(a, b) and _dates_agree(a, b)
 
 
 PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
+
+
+def _is_tour(event: Event) -> bool:
+    return any("tour" in trigger.lower() for trigger in event.triggers)
 
 
 def _absorb(into: Event, other: Event) -> None:
