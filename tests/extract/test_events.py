@@ -513,3 +513,15 @@ def test_talks_someone_is_expected_to_hold_are_planned(events_in):
             "on Tuesday.")
     events = [e for e in events_in(text, date(2019, 1, 7)) if e["plover_type"] == "CONSULT"]
     assert sorted((e["location"] or "", e["status"]) for e in events) == [("", "planned"), ("Ankara", "planned")]
+
+
+def test_what_is_called_off_proposed_or_speculated_did_not_happen(events_in):
+    # Guardian dev2 2017-11-28, 2017-10-12, 2018-04-13
+    assert events_in("The Sochi conference was put on hold until at least February over Turkish objections.",
+                     date(2017, 11, 28)) == []
+    assert events_in("David Cameron, May’s predecessor, did give sanction for strikes against UK foreign fighters in "
+                     "Syria.", date(2017, 10, 12)) == []
+    assert events_in("In a letter to May, SNP defence spokesman Stewart McDonald said: I am not convinced that the "
+                     "retaliatory airstrikes being proposed by the United States would help.", date(2018, 4, 13)) == []
+    assert events_in("Over in Cyprus, officials are attempting to kill off speculation Russia would retaliate with an "
+                     "attack against British sovereign bases on the island.", date(2018, 4, 13)) == []

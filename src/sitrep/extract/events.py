@@ -1031,6 +1031,9 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
         return False
     if trigger.row["family"] in ("agreement", "ceasefire") and any(c.dep_ == "mark" and c.lower_ == "as" for c in _clause_of(token).children):
         return False  # "had not left Manbij, as agreed in a deal brokered this year": the deal is known, its terms cited
+    if CALLED_OFF_AFTER.match(text[trigger.end:]) or _proposed_or_feared(token) \
+            or SPECULATION_BEFORE.search(text[max(0, trigger.start - 60):trigger.start]):
+        return False  # "the Sochi conference was put on hold", "the airstrikes being proposed", "speculation Russia would retaliate"
     if not has_time and _existential_tally(token):
         return False  # "There were scores of executions of even top commanders": a record, no event told
     if trigger.row["family"] in WORDS_FAMILIES and not _in_quote(text, trigger.start) and _writer_is_subject(token):
@@ -1129,6 +1132,20 @@ def _misparsed_finite(token, family: str = "") -> bool:
 
 WORDS_FAMILIES = {"consult", "request", "accuse", "threat", "reject", "sanction", "aid", "vote", "dialogue"}
 QUANTIFIERS = {"scores", "dozens", "hundreds", "thousands", "many", "numerous", "countless"}
+
+
+CALLED_OFF_AFTER = re.compile(r"^\W*(?:[\w’'-]+ ){0,4}(?:was|were|has been|have been|had been|is being|is|are) (?:again |now )?"
+                              r"(?:put on hold|postponed|delayed|called off|cancell?ed|suspended|shelved)\b", re.I)
+SPECULATION_BEFORE = re.compile(r"\b(?:speculation|fears?|rumou?rs?|suggestions?) (?:that )?(?:[\w’'-]+ ){0,3}$", re.I)
+PROPOSAL_LEMMAS = {"propose", "plan", "consider", "contemplate", "discuss", "debate", "envisage", "mull", "threaten"}
+SPECULATION_NOUNS = {"speculation", "fear", "rumour", "rumor", "concern", "possibility", "prospect", "risk", "suggestion"}
+
+
+def _proposed_or_feared(token) -> bool:
+    """"the retaliatory airstrikes being proposed", "speculation Russia would retaliate": not (yet) done."""
+    if any(c.dep_ == "acl" and c.lemma_.lower() in PROPOSAL_LEMMAS for c in token.children):
+        return True
+    return any(a.pos_ == "NOUN" and a.lemma_.lower() in SPECULATION_NOUNS for a in list(token.ancestors)[:4])
 
 
 def _existential_tally(token) -> bool:
