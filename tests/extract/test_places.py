@@ -48,6 +48,14 @@ def test_world_city_beats_a_namesake_known_by_its_name():
     assert geocode("Jerusalem", "USA").country == "ISR"
 
 
+def test_a_town_by_its_own_name_beats_a_city_once_called_so():
+    # Guardian dev2 088 / dev3 122: "the Salisbury attack" is in England; Harare was once called Salisbury
+    assert geocode("Salisbury", "SYR").country == "GBR"
+    assert geocode("Salisbury").country == "GBR"
+    assert geocode("Bombay").name == "Mumbai"  # no namesake of any size: the former name still means the city
+    assert geocode("Kiev").country == "UKR"
+
+
 def test_country_mentions_count_names_and_demonyms():
     from sitrep.extract.events import country_mentions
 

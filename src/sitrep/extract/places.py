@@ -210,6 +210,7 @@ def country_place(iso3: str, name: str) -> Place:
 
 
 WORLD_CITY = 500_000  # a city this large is meant by its name, over any smaller namesake's alternate name
+TOWN_BY_NAME = 10_000  # a town this large, called by its own name, beats a bigger city of which it is only a former name
 
 
 @functools.lru_cache(maxsize=65536)
@@ -255,8 +256,17 @@ def geocode(name: str, focus_country: str | None = None) -> Place | None:
             candidates = local
         elif candidates[0][5] < 100_000:
             return None  # a small namesake abroad is more likely a misreading than the place meant
-    best = candidates[0]
+    best = _by_own_name(candidates, key)
     return Place(best[0], best[3], best[4], None, best[1], best[2], 1, "city")
+
+
+def _by_own_name(candidates: list[tuple], key: str) -> tuple:
+    """The most populous candidate, unless it is known by the name only as an alternate (Harare was
+    once "Salisbury") and a town of some size bears it as its own name (Salisbury, England)."""
+    best = candidates[0]
+    if normalise(best[0]) == key:
+        return best
+    return next((c for c in candidates if normalise(c[0]) == key and c[5] >= TOWN_BY_NAME), best)
 
 
 def near(place: Place) -> Place:
