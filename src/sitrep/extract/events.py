@@ -1192,7 +1192,8 @@ def _deed_of_a_group(token) -> bool:
 
 def _referred_to(token) -> bool:
     """A noun that names an event the reader already knows: "the offensive has raised tensions", "Trump's withdrawal",
-    "because of executions", or a verb's means ("supported the group with airstrikes")."""
+    "because of executions", "the Salisbury attack" (an event known by its place's name, as an object), or a verb's
+    means ("supported the group with airstrikes")."""
     if token.pos_ != "NOUN":
         return False
     if token.dep_ == "nsubj" and token.head.lemma_.lower() in CONSEQUENCE_LEMMAS \
@@ -1202,6 +1203,9 @@ def _referred_to(token) -> bool:
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in ("because", "result", "wake"):
         return True
+    if token.dep_ in ("pobj", "dobj") and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+        return True  # "angered by the Manchester bomb attack", "compared the Manchester Arena bombing": known by its name
     return token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.lemma_.lower() in SUPPORT_LEMMAS
 
 
