@@ -525,3 +525,21 @@ def test_what_is_called_off_proposed_or_speculated_did_not_happen(events_in):
                      "retaliatory airstrikes being proposed by the United States would help.", date(2018, 4, 13)) == []
     assert events_in("Over in Cyprus, officials are attempting to kill off speculation Russia would retaliate with an "
                      "attack against British sovereign bases on the island.", date(2018, 4, 13)) == []
+
+
+def test_a_story_set_in_a_year_long_past_stays_history(events_in):
+    # Guardian 2018-09-09 (a feature from northern Iraq): the capture told two sentences after the year is the same story
+    text = ("In that fateful summer of 2014, Bafrin was outside Kocho and tried to make her way to Mount Sinjar. "
+            "Yazidis believe Mount Sinjar has always been their only protector. "
+            "Isis fighters captured Bafrin and her three brothers on the road, just south of Mount Sinjar.")
+    assert events_in(text, date(2018, 9, 9)) == []
+    # a year named inside the sentence ("a ceasefire agreed in 2017") sets no scene for the sentences after it
+    text = ("The fighting rips up a ceasefire agreed in 2017 between Russia, the US and Jordan. "
+            "Jabawi said rebel officials held meetings with Russia to discuss surrender.")
+    assert [e["plover_type"] for e in events_in(text, date(2018, 6, 30))] == ["CONSULT"]
+
+
+def test_an_event_known_by_its_place_is_not_told_again(events_in):
+    # Guardian 2018-06-20: an inquest into a volunteer's death
+    text = "An inquest in Portsmouth heard Hall was so angered by the Manchester bomb attack that he decided to join Kurdish fighters."
+    assert events_in(text, date(2018, 6, 20)) == []

@@ -97,3 +97,9 @@ def test_the_weekend():
     # Guardian, Tuesday 2019-03-26: "Isis militants continued to emerge from underground tunnels over the weekend, surrendering ..."
     assert resolve("continued to emerge over the weekend", date(2019, 3, 26)) == ("2019-03-24", 2)
     assert resolve("clashes over the weekend", date(2019, 3, 24)) == ("2019-03-24", 2)
+
+
+def test_a_season_of_a_year_long_past_is_history():
+    found = find_time_expressions("In that fateful summer of 2014, Bafrin was outside Kocho.", date(2018, 9, 9))
+    assert [(e.text, e.background) for e in found] == [("summer of 2014", True)]
+    assert resolve("the offensive planned for the summer of 2018", date(2018, 3, 1))[1] == 3

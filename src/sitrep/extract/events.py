@@ -28,6 +28,9 @@ from .places import Place, country_names, geocode, match_aliases, near, normalis
 from .time import WEEKDAYS, TimeExpression, find_time_expressions, with_future
 
 MAX_AGE_DAYS = 31
+HISTORY = ("history", None)  # what a paragraph carries after a sentence set in a year long past
+SETTING_REACH = 60  # how far into a sentence its setting may lie
+SETTING_BEFORE = re.compile(r"\W*(?:(?:in|during|by|that|the|this|then|back|it was|late|early)\s+|\w+ful\s+)*", re.I)
 MAX_REPORT_AGE_DAYS = 183  # a monitor's report documents events weeks or months after they happened
 DOCUMENTING_REPORT = re.compile(r"\b(?:according to|in|said|says) (?:a|an|the|its) (?:[\w.-]+ ){0,3}(?:report|investigation|findings)\b|"
                                 r"\breport (?:released|published|issued)\b", re.I)
@@ -767,6 +770,8 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
         spans.append(_span("event_date", text, expression.start, expression.end, sentence.start))
     elif article.published is not None:
         carried = None if row["family"] in STATEMENT_FAMILIES else _recent(state.last_date_by_paragraph, sentence, 3)
+        if carried is HISTORY:
+            return []  # "In that summer of 2014, ... Isis fighters captured Bafrin on the road": the story goes on
         event.event_date, event.time_precision = carried or (article.published.isoformat(), 2)
         event.date_inherited = carried is None  # a date carried from the paragraph is the text's own
     if event.event_date and article.published is not None:
@@ -911,6 +916,15 @@ def _first_town(text: str, focus_country: str | None) -> Place | None:
     return None
 
 
+def _note_setting(state: ArticleState, sentence: Sentence, expressions) -> None:
+    """A sentence that opens on a year long past ("In that fateful summer of 2014, ...") sets the scene: the
+    sentences of the paragraph that follow it without a day of their own go on with that story."""
+    for expression in expressions:
+        if expression.background and SETTING_BEFORE.fullmatch(sentence.text[:expression.start]):
+            state.last_date_by_paragraph[sentence.paragraph_index] = (sentence.start, HISTORY)
+            return
+
+
 def _recent(carried: dict, sentence: Sentence, within_sentences: int):
     """What an earlier sentence of the same paragraph set, if it lies at most a few sentences back."""
     entry = carried.get(sentence.paragraph_index)
@@ -1042,6 +1056,8 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
         return False  # "In criticising Trump's abrupt withdrawal", "Jenkins' support for Trump's withdrawal": an opinion
     if not has_time and _referred_to(token):
         return False  # "the offensive has raised tensions", "Trump's withdrawal", "supported the group with airstrikes"
+    if trigger.row["family"] in VIOLENT_FAMILIES and not has_time and _known_by_its_name(token):
+        return False  # "angered by the Manchester bomb attack", "compared the Manchester Arena bombing"
     if token.tag_ in ("NNP", "NNPS") and trigger.start > 0 and text[trigger.start].isupper() \
             and text[max(0, trigger.start - 4):trigger.start].lower().endswith(("the ", "of ")):
         return False  # "the Office of the Kidnapped": part of a name
@@ -1192,8 +1208,7 @@ def _deed_of_a_group(token) -> bool:
 
 def _referred_to(token) -> bool:
     """A noun that names an event the reader already knows: "the offensive has raised tensions", "Trump's withdrawal",
-    "because of executions", "the Salisbury attack" (an event known by its place's name, as an object), or a verb's
-    means ("supported the group with airstrikes")."""
+    "because of executions", or a verb's means ("supported the group with airstrikes")."""
     if token.pos_ != "NOUN":
         return False
     if token.dep_ == "nsubj" and token.head.lemma_.lower() in CONSEQUENCE_LEMMAS \
@@ -1203,10 +1218,14 @@ def _referred_to(token) -> bool:
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in ("because", "result", "wake"):
         return True
-    if token.dep_ in ("pobj", "dobj") and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
-            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
-        return True  # "angered by the Manchester bomb attack", "compared the Manchester Arena bombing": known by its name
     return token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.lemma_.lower() in SUPPORT_LEMMAS
+
+
+def _known_by_its_name(token) -> bool:
+    """"the Salisbury attack" as an object: an attack the reader knows by its place's name, not told anew."""
+    return token.pos_ == "NOUN" and token.dep_ in ("pobj", "dobj") \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
 
 
 def _opinion_about_someones_act(token) -> bool:
@@ -1389,6 +1408,7 @@ def _extract_parsed(article: Article, sentences: list[Sentence], docs: dict, max
     for index, sentence in enumerate(sentences):
         doc = docs.get(index)
         if doc is None:
+            _note_setting(state, sentence, find_time_expressions(sentence.text[:SETTING_REACH], article.published))
             attach_figures([], sentence, context)
             continue
         claims = claim_mod.find_claims(doc, state.last_claimant)
@@ -1398,6 +1418,7 @@ def _extract_parsed(article: Article, sentences: list[Sentence], docs: dict, max
         masked = [c.speaker_span for c in claims]
         text = sentence.text
         expressions = find_time_expressions(text, article.published)
+        _note_setting(state, sentence, expressions)
         candidates = place_candidates(doc, text, state.focus_country, masked, state.surnames)
         triggers = find_triggers(doc, text, masked,
                                  keep=lambda t: keep_trigger(t, text, bool(expressions or candidates), bool(expressions)))

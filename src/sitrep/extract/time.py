@@ -44,6 +44,7 @@ PATTERNS = [
     ("this_month", r"\b(?:this|earlier this|later this) month\b"),
     ("last_month", r"\blast month\b"),
     ("year", r"\b(?:in )?(?:mid|early|late)-(?P<y>(?:19|20)\d\d)\b"),
+    ("year", r"\b(?:summer|winter|spring|autumn|fall|end|beginning|start|middle|first half|second half) of (?P<y>(?:19|20)\d\d)\b"),
     ("year", r"\b(?:in|during|a|an|the|its) (?P<y3>(?:19|20)\d\d)[-–]\d{1,4}\b|\b(?:in|since|during|by|from) (?P<y>(?:19|20)\d\d)\b|\b(?:a|an|the|its|their|his|her) (?:(?:failed|abortive|attempted|botched|bloody|deadly|disputed|contested|earlier|previous) )?(?P<y2>(?:19|20)\d\d)(?![-,.\d]| (?:people|men|women|fighters|troops|soldiers|civilians|families|refugees))\b"),
     ("last_year", r"\b(?:last year|(?:in|since|during) the (?:previous|past) year)\b"),
     ("season", r"\b(?:over|during|in|through|this|last|earlier this) (?:the )?(?P<season>summer|winter|spring|autumn)\b"),
