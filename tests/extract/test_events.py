@@ -543,3 +543,10 @@ def test_an_event_known_by_its_place_is_not_told_again(events_in):
     # Guardian 2018-06-20: an inquest into a volunteer's death
     text = "An inquest in Portsmouth heard Hall was so angered by the Manchester bomb attack that he decided to join Kurdish fighters."
     assert events_in(text, date(2018, 6, 20)) == []
+
+
+def test_people_captured_are_arrested_not_ground_taken(events_in):
+    # Guardian 2018-02-09
+    text = ("Ministers learned that two of the most notorious British jihadists had apparently been captured in Syria "
+            "by US-backed Kurdish fighters.")
+    assert [e["sub_event_type"] for e in events_in(text, date(2018, 2, 9))] == ["Arrests"]

@@ -103,3 +103,8 @@ def test_a_season_of_a_year_long_past_is_history():
     found = find_time_expressions("In that fateful summer of 2014, Bafrin was outside Kocho.", date(2018, 9, 9))
     assert [(e.text, e.background) for e in found] == [("summer of 2014", True)]
     assert resolve("the offensive planned for the summer of 2018", date(2018, 3, 1))[1] == 3
+
+
+def test_the_middle_of_a_month():
+    # Guardian 2018-02-09: "the pair were seized by US-backed Syrian rebel forces in mid-January"
+    assert resolve("the pair were seized by US-backed Syrian rebel forces in mid-January", date(2018, 2, 9)) == ("2018-01-15", 3)

@@ -83,7 +83,8 @@ MAX_TOLL = 10_000_000  # a "death toll" above this is a misreading, not one even
 PLANNABLE_FAMILIES = {"consult", "vote", "sanction", "dialogue", "aid", "agreement", "ceasefire", "reject", "threat"}
 PERSON_WORDS = {"he", "she", "him", "her", "they", "them", "man", "men", "woman", "women", "militant", "militants",
                 "suspect", "suspects", "member", "members", "leader", "commander", "fighter", "fighters", "soldier",
-                "soldiers", "journalist", "activist", "activists"}
+                "soldiers", "journalist", "activist", "activists", "jihadist", "jihadists", "insurgent", "insurgents",
+                "rebel", "rebels", "hostage", "hostages", "civilians", "people", "children", "nationals", "citizens", "pair"}
 STOPPING_LEMMAS = {"halt", "block", "stop", "prevent", "cancel", "postpone", "deny", "avert", "avoid", "end"}
 CUMULATIVE = re.compile(r"\bsince (?:the|its|their) (?:campaign|offensive|operation|war|conflict|start|beginning|uprising|assault)\b|"
                         r"\bsince (?:19|20)\d\d\b|\bso far this year\b|\bsince the start of\b|"
@@ -718,9 +719,16 @@ def _captures_people(token) -> bool:
     if verb.lemma_.lower() not in ("capture", "seize", "take", "grab", "nab", "snatch"):
         return False
     for child in list(verb.children) + list(token.children):
-        if child.dep_ in ("nsubjpass", "dobj", "nsubj") and (child.lower_ in PERSON_WORDS or _is_person(child)):
+        if child.dep_ in ("nsubjpass", "dobj", "nsubj") and (child.lower_ in PERSON_WORDS or _is_person(child)
+                                                             or _some_of_them_people(child)):
             return child.dep_ != "nsubj" or any(c.dep_ == "auxpass" for c in verb.children)
     return False
+
+
+def _some_of_them_people(token) -> bool:
+    """"two of the most notorious British jihadists": a number of people."""
+    return token.like_num and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and (g.lower_ in PERSON_WORDS or _is_person(g)) for g in c.children) for c in token.children)
 
 
 STATE_CAPTORS = re.compile(r"\b(?:police|soldiers|troops|army|forces|security|authorities)\b", re.I)

@@ -26,7 +26,7 @@ MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
 PATTERNS = [
     ("dmy", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?P<m>{MONTH_RE})(?:,? (?P<y>(?:19|20)\d\d))?\b"),
     ("mdy", rf"\b(?P<m>{MONTH_RE}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y>(?:19|20)\d\d))?\b"),
-    ("month", rf"\b(?:in|since|during|by|early|late|mid-|earlier this|end of)?\s*(?P<m>{MONTH_RE}) (?P<y>(?:19|20)\d\d)\b|\b(?:in|since|during|early|late|mid-|earlier in|end of|last|as (?:recently|early|late) as) (?P<m2>{MONTH_RE})\b"),
+    ("month", rf"\b(?:in|since|during|by|early|late|mid-|earlier this|end of)?\s*(?P<m>{MONTH_RE}) (?P<y>(?:19|20)\d\d)\b|\b(?:(?:in|since|during|early|late|earlier in|end of|last|as (?:recently|early|late) as) |(?:in |since |by )?mid-)(?P<m2>{MONTH_RE})\b"),
     ("weekday_pair", r"\b(?:on\s+)?(?P<wd1>monday|tuesday|wednesday|thursday|friday|saturday|sunday) and (?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
     ("weekday", r"\b(?:(?P<rel>last|this|next|on|early|late)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("yesterday", r"\b(?:yesterday|last night|overnight)\b"),
