@@ -550,3 +550,9 @@ def test_people_captured_are_arrested_not_ground_taken(events_in):
     text = ("Ministers learned that two of the most notorious British jihadists had apparently been captured in Syria "
             "by US-backed Kurdish fighters.")
     assert [e["sub_event_type"] for e in events_in(text, date(2018, 2, 9))] == ["Arrests"]
+
+
+def test_an_act_told_by_what_it_brought_about_is_known(events_in):
+    # Guardian 2019-02-18: "the US withdrawal had created 'a new geopolitical context'" (the day named there is the speaker's)
+    assert events_in("Nicole Belloubet, the justice minister, said the US withdrawal had created a new geopolitical context.",
+                     date(2019, 2, 18)) == []

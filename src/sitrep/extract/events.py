@@ -125,7 +125,7 @@ OWN_DAY_AFTER = re.compile(r"\s+(?:on|late|early|last)\s+(?:\w+\s+)?(?:" + "|".j
 MEDIA_NOUNS = {"propaganda", "video", "footage", "image", "photo", "photograph", "picture", "clip", "story", "film", "documentary"}
 CONSEQUENCE_LEMMAS = {"raise", "spark", "prompt", "draw", "cause", "trigger", "anger", "strain", "provoke", "fuel", "complicate",
                       "highlight", "underline", "expose", "dominate", "overshadow", "divide", "alarm", "worry", "embolden",
-                      "turn", "become"}
+                      "turn", "become", "create", "add", "change", "reshape", "undermine", "weaken", "transform", "shake"}
 OPINION_LEMMAS = {"criticise", "criticize", "support", "oppose", "question", "defend", "welcome", "praise", "condemn",
                   "applaud", "denounce", "back"}
 OPINION_STEMS = ("critici", "oppos", "defend", "welcom", "prais", "condemn", "applaud", "denounc")
