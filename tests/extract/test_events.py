@@ -556,3 +556,5 @@ def test_an_act_told_by_what_it_brought_about_is_known(events_in):
     # Guardian 2019-02-18: "the US withdrawal had created 'a new geopolitical context'" (the day named there is the speaker's)
     assert events_in("Nicole Belloubet, the justice minister, said the US withdrawal had created a new geopolitical context.",
                      date(2019, 2, 18)) == []
+    assert events_in("Nicole Belloubet, the justice minister, said on Monday the US withdrawal had created a new geopolitical "
+                     "context.", date(2019, 2, 18)) == []

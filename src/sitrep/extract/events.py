@@ -924,6 +924,21 @@ def _first_town(text: str, focus_country: str | None) -> Place | None:
     return None
 
 
+def _has_own_time(doc, trigger: Trigger, expressions) -> bool:
+    """Whether a time expression of the sentence can date this trigger: not when the only day is that of the
+    speech that reports it ("said on Monday the US withdrawal had created ...": Monday is when it was said)."""
+    trigger_clause = _clause_of(trigger.token)
+    governing = {t.i for t in trigger_clause.ancestors}
+    for expression in expressions:
+        root = root_of(doc, expression.start, expression.end)
+        if root is None:
+            return True
+        clause = _clause_of(root)
+        if not (clause.i in governing and clause.lemma_.lower() in claim_mod.SPEECH_LEMMAS):
+            return True
+    return False
+
+
 def _note_setting(state: ArticleState, sentence: Sentence, expressions) -> None:
     """A sentence that opens on a year long past ("In that fateful summer of 2014, ...") sets the scene: the
     sentences of the paragraph that follow it without a day of their own go on with that story."""
@@ -1036,7 +1051,10 @@ def _in_quote(text: str, position: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
-def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool = True) -> bool:
+def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool = True, has_own_time: bool | None = None) -> bool:
+    """Whether a trigger tells an event. `has_time`: the sentence names a time; `has_own_time`: one that can date
+    this trigger (not only the day its report was said), by default the same."""
+    has_own_time = has_time if has_own_time is None else has_own_time
     if trigger.row["anchor"] == "anchor" and not has_anchor:
         return False
     token = trigger.token
@@ -1062,9 +1080,9 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
         return False  # "I was in Derik to meet a Syriac Christian community": a letter writer's own day
     if _opinion_about_someones_act(token):
         return False  # "In criticising Trump's abrupt withdrawal", "Jenkins' support for Trump's withdrawal": an opinion
-    if not has_time and _referred_to(token):
+    if not has_own_time and _referred_to(token):
         return False  # "the offensive has raised tensions", "Trump's withdrawal", "supported the group with airstrikes"
-    if trigger.row["family"] in VIOLENT_FAMILIES and not has_time and _known_by_its_name(token):
+    if trigger.row["family"] in VIOLENT_FAMILIES and not has_own_time and _known_by_its_name(token):
         return False  # "angered by the Manchester bomb attack", "compared the Manchester Arena bombing"
     if token.tag_ in ("NNP", "NNPS") and trigger.start > 0 and text[trigger.start].isupper() \
             and text[max(0, trigger.start - 4):trigger.start].lower().endswith(("the ", "of ")):
@@ -1429,7 +1447,8 @@ def _extract_parsed(article: Article, sentences: list[Sentence], docs: dict, max
         _note_setting(state, sentence, expressions)
         candidates = place_candidates(doc, text, state.focus_country, masked, state.surnames)
         triggers = find_triggers(doc, text, masked,
-                                 keep=lambda t: keep_trigger(t, text, bool(expressions or candidates), bool(expressions)))
+                                 keep=lambda t: keep_trigger(t, text, bool(expressions or candidates), bool(expressions),
+                                                             _has_own_time(doc, t, expressions)))
         triggers = subordinate(triggers)
         mentions = actor_mod.find_mentions(text, state.focus_country_name, masked)
         mentions = [m for m in mentions if not GENERIC_STATE.match(m.raw)]
