@@ -558,3 +558,25 @@ def test_an_act_told_by_what_it_brought_about_is_known(events_in):
                      date(2019, 2, 18)) == []
     assert events_in("Nicole Belloubet, the justice minister, said on Monday the US withdrawal had created a new geopolitical "
                      "context.", date(2019, 2, 18)) == []
+
+
+def test_fighting_that_is_ongoing_is_an_event(events_in):
+    # Guardian 2018-01-22: "is ongoing" says it goes on, unlike "deaths by drone strikes are hard to confirm"
+    events = events_in("The fighting is ongoing in villages and towns around Afrin, which is controlled by the Kurdish "
+                       "Democratic Union party (PYD).", date(2018, 1, 22))
+    assert [(e["sub_event_type"], e["location"]) for e in events] == [("Armed clash", "Afrin")]
+
+
+def test_counted_dead_with_a_day_of_their_own_are_told(nlp):
+    from sitrep.extract.events import Trigger, keep_trigger, trigger_lexicon
+    text = "In Qamishli on Thursday, four Kurdish fighters killed on the battlefront a day earlier were buried."
+    doc = nlp(text)
+    start = text.index("killed")
+    row = next(r for s, e, r in trigger_lexicon().find(text) if s == start)
+    token = next(t for t in doc if t.idx == start)
+    assert keep_trigger(Trigger(start, start + 6, dict(row, _text="killed"), token), text, True, True)
+    text = "The four Kurdish fighters killed on the battlefront were buried."  # no day of their own: a description
+    doc = nlp(text)
+    start = text.index("killed")
+    token = next(t for t in doc if t.idx == start)
+    assert not keep_trigger(Trigger(start, start + 6, dict(row, _text="killed"), token), text, True, False)

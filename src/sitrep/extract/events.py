@@ -137,6 +137,7 @@ DISTRIBUTIVE = re.compile(r"\bone (?:[\w-]+ ){1,2}after (?:another|the other)\b"
 LIFTING_LEMMAS = {"lifting", "lift", "easing", "removal", "relief", "end"}
 SPEECH_VENUE_LEMMAS = {"tell", "address", "speak", "say"}
 OWN_TIME_WORDS = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|yesterday|today|this (?:week|month|morning)|last (?:night|week|month)|overnight)\b", re.I)
+DAYS_BEFORE = re.compile(r"\b(?:a|one|two|three|four|five|six|\d) days? (?:earlier|before|ago)\b", re.I)
 NEGATED_TRIGGER = re.compile(r"\bnot\b", re.I)
 DOCUMENT_NOUNS = {"resolution", "statement", "proposal", "proposals", "report", "letter", "plan", "draft", "text",
                   "declaration", "communique", "communiqué", "document", "memo", "law", "bill"}
@@ -1155,10 +1156,16 @@ def _names_a_people(token) -> bool:
 
 
 def _counted_victims(trigger: Trigger) -> bool:
-    """"among six people arrested for their alleged links", "12 civilians abducted": a counted group is the report."""
+    """"among six people arrested for their alleged links", "12 civilians abducted": a counted group is the report;
+    so are counted dead with a day of their own."""
     token = trigger.token
-    return trigger.row["family"] in ("arrest", "abduction") and token.tag_ == "VBN" and token.dep_ == "acl" \
-        and any(c.dep_ == "nummod" for c in token.head.children)
+    if token.tag_ != "VBN" or token.dep_ != "acl" or not any(c.dep_ == "nummod" for c in token.head.children):
+        return False
+    if trigger.row["family"] in ("arrest", "abduction"):
+        return True
+    # "four Kurdish fighters killed on the battlefront a day earlier were buried": counted, and dated in the clause
+    clause = token.doc[token.i:token.right_edge.i + 1].text
+    return trigger.row["family"] in VIOLENT_FAMILIES | {"killing"} and bool(OWN_TIME_WORDS.search(clause) or DAYS_BEFORE.search(clause))
 
 
 def _misparsed_finite(token, family: str = "") -> bool:
@@ -1281,12 +1288,16 @@ def _mass_tally(token) -> bool:
     return any(MASS_TOLL_SUBJECT.match(s.doc[s.left_edge.i:s.right_edge.i + 1].text) for s in subjects)
 
 
+UNDER_WAY = {"ongoing", "continuing", "underway", "intense", "fierce", "heavy", "raging", "fiercest", "heaviest"}  # "the fighting is ongoing"
+
+
 def _generic_subject(token) -> bool:
     """The trigger sits in the subject of a present-tense "is/are + adjective": a statement about a kind of event."""
     for node in [token] + list(token.ancestors):
         if node.dep_ == "nsubj":
             verb = node.head
-            return verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and any(c.dep_ == "acomp" for c in verb.children)
+            return verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") \
+                and any(c.dep_ == "acomp" and c.lower_ not in UNDER_WAY for c in verb.children)
         if node.dep_ == "nsubjpass":  # "the drone strikes are operated from Nevada": how things are done
             return any(c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in node.head.children) \
                 and not any(c.dep_ == "aux" for c in node.head.children)
