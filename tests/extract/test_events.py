@@ -580,3 +580,11 @@ def test_counted_dead_with_a_day_of_their_own_are_told(nlp):
     start = text.index("killed")
     token = next(t for t in doc if t.idx == start)
     assert not keep_trigger(Trigger(start, start + 6, dict(row, _text="killed"), token), text, True, False)
+
+
+def test_a_sentences_own_news_comes_before_what_it_tells_in_passing(events_in):
+    # world dev 510 (AFP via Africanews, December 2022)
+    text = ("The M23 whose fighters overran eastern DR Congo has handed over the town of Kibumba to a regional force of "
+            "the East African Community as part of its withdrawal plan, an official of the rebel militia disclosed this weekend.")
+    events = events_in(text, date(2022, 12, 25))
+    assert events[0]["sub_event_type"] == "Non-violent transfer of territory"

@@ -925,6 +925,16 @@ def _first_town(text: str, focus_country: str | None) -> Place | None:
     return None
 
 
+PASSING_DEPS = {"relcl", "acl", "appos"}
+
+
+def _told_in_passing(trigger: Trigger) -> bool:
+    """Whether the trigger sits in a clause that describes a noun ("the M23, whose fighters overran eastern DR Congo,
+    has handed over Kibumba"; "Bazoum, president-elect overthrown by a coup on Wednesday"): such events are told
+    after the sentence's own news, which comes first."""
+    return any(node.dep_ in PASSING_DEPS for node in [trigger.token] + list(trigger.token.ancestors))
+
+
 def _has_own_time(doc, trigger: Trigger, expressions) -> bool:
     """Whether a time expression of the sentence can date this trigger: not when the only day is that of the
     speech that reports it ("said on Monday the US withdrawal had created ...": Monday is when it was said)."""
@@ -1460,7 +1470,7 @@ def _extract_parsed(article: Article, sentences: list[Sentence], docs: dict, max
         triggers = find_triggers(doc, text, masked,
                                  keep=lambda t: keep_trigger(t, text, bool(expressions or candidates), bool(expressions),
                                                              _has_own_time(doc, t, expressions)))
-        triggers = subordinate(triggers)
+        triggers = sorted(subordinate(triggers), key=_told_in_passing)
         mentions = actor_mod.find_mentions(text, state.focus_country_name, masked)
         mentions = [m for m in mentions if not GENERIC_STATE.match(m.raw)]
         next_text = sentences[index + 1].text if index + 1 < len(sentences) else ""
