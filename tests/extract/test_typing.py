@@ -388,3 +388,41 @@ def test_soldiers_sent_to_help_a_rescue_are_not_a_conflict_event(nlp):
     text = ("The army set up a field hospital in the village and deployed “significant human and logistical resources” "
             "to support the rescue operation, state news agency MAP reported.")
     assert all(event_type is None for event_type, _, _ in types_of(nlp, text, date(2023, 9, 10)))
+
+
+def _world_passage(number: int) -> tuple[str, date | None, str]:
+    import json
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "gold" / "world" / "dev" / f"{number:03d}.json"
+    passage = json.loads(path.read_text(encoding="utf-8"))
+    published = date.fromisoformat(passage["published"]) if passage.get("published") else None
+    return passage["text"], published, passage["events"][0]["sub_event_type"]
+
+
+# eighth batch (dev, annotated before any rule was written from it): the rules each passage taught
+EIGHTH_BATCH = [
+    561,  # police "beating the protesters": intervention
+    562,  # police "opened fire on the demonstration": excessive force, not a clash
+    563,  # "opened fire in the capital Maputo on a crowd marking a day of protest"
+    565,  # "after a day of heavy rioting": the same day, not the background of weeks
+    582,  # "Hezbollah on Tuesday named ... as its new leader" (parsed as a participle)
+    611,  # "North Korea's barrage of artillery fired onto a South Korean island"
+    621,  # "almost exploded" did not; "handled the device in a controlled explosion" is disrupted weapons use
+    623,  # "opened Russia's first new foreign military base"
+    625,  # "officially took control of Port-Bouët, the last remaining French military base"
+    627,  # "seized a town ... after outnumbered security forces laid down their arms"
+]
+
+
+@pytest.mark.parametrize("number", EIGHTH_BATCH)
+def test_main_type_of_eighth_batch(nlp, number):
+    text, published, sub_event_type = _world_passage(number)
+    found = types_of(nlp, text, published=published)
+    assert found and found[0][1] == sub_event_type, found
+
+
+def test_a_transfer_with_fighting_stays_a_battle(nlp):
+    # the guide: any fighting for the place makes it a battle territory sub-type
+    found = types_of(nlp, "Rebels seized the town on Tuesday after heavy fighting, and the remaining troops laid down "
+                          "their arms.", date(2020, 3, 4))
+    assert found and found[0][1] == "Non-state actor overtakes territory", found

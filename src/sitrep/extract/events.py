@@ -43,6 +43,7 @@ HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must"}
 FUTURE_AUX = {"will", "'ll", "shall"}
 REFERENCE_PREPS = {"over", "about", "regarding", "despite", "after", "since", "following", "amid", "before", "of"}
 NEGATION_NEAR = re.compile(r"\b(?:no|not|never|nor|without)\s+(?:\w+\s+){0,3}$", re.I)
+ALMOST_BEFORE = re.compile(r"\b(?:almost|nearly)\s+$", re.I)  # "tensions almost exploded": it did not happen
 NO_SIGN = re.compile(r"\bno (?:sign|signs|reports?|indication|evidence|immediate sign)\b", re.I)
 NEAR_WORDS = re.compile(r"\b(?:near|around|outside|close to|(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)? of|on the outskirts of)\s+(?:the\s+)?$", re.I)
 EXCLUDE_BEFORE_PLACE = re.compile(r"(?:outside of|outside|beyond|speaking from|based in|(?:envoy|ambassador|representative|emissary) (?:to|for))\s+(?:the\s+)?$", re.I)
@@ -107,7 +108,7 @@ ABUSE_FAMILIES = {"civ_attack", "abduction", "arrest", "sexual", "killing"}
 DIRECTION = re.compile(r"\bthe city[’']s (?:[\w-]+ )?(east|west|north|south)(?:ern)?\b", re.I)
 PRONOUN_SPEECH = re.compile(r"\b(?:he|she|they|the (?:official|source|fighter|spokesman|commander))\s+(?:said|added|told)\b", re.I)
 BACKGROUND_FRAME = re.compile(
-    r"\b(?:(?:after|following|amid|despite|through) (?:[\w-]+ ){0,3}(?:days?|weeks?|months?|years?|decades?) of|a series of|at the time of|anniversary of|a history of|memories of|the (?:threat|risk|prospect|spectre) of|"
+    r"\b(?:(?:after|following|amid|despite|through) (?!(?:a|one) (?:day|night) )(?:[\w-]+ ){0,3}(?:days?|weeks?|months?|years?|decades?) of|a series of|at the time of|anniversary of|a history of|memories of|the (?:threat|risk|prospect|spectre) of|"
     r"fears? of|backed by|supported by|with the (?:support|backing|help) of|(?:in (?:urgent )?)?need (?:of|for)|"
     r"(?:no )?mention of|mentioning|brac(?:ed|ing) (?:themselves |itself )?for|prepar(?:e|ed|ing) (?:themselves )?for|"
     r"(?:a )?backdrop of|anticipation of|warn(?:ed|s|ing)? (?:[\w’'-]+ ){0,6}against|"
@@ -288,7 +289,7 @@ def is_negated(trigger: Trigger, text: str) -> bool:
     if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in token.children):
         return True
     before = text[max(0, trigger.start - 60):trigger.start]
-    return bool(NEGATION_NEAR.search(before) or NO_SIGN.search(before))
+    return bool(NEGATION_NEAR.search(before) or NO_SIGN.search(before) or ALMOST_BEFORE.search(before))
 
 
 def is_infinitive(token) -> bool:
@@ -314,15 +315,16 @@ def modality(trigger: Trigger) -> str:
         return "planned"
     if re.match(r"(?:will|to|would|are due to|is due to)\b", trigger.row.get("_text", ""), re.I):
         return "planned"
-    for node in head_chain:
+    for before, node in zip([None] + head_chain, head_chain):
         auxes = _aux_words(node)
         lemma = node.lemma_.lower()
+        coordinated = before is not None and before.dep_ == "conj"  # "were called ... and handled the device": a sibling
         if node is not verb and lemma in claim_mod.SPEECH_LEMMAS:
             break  # what someone said happened is a claim, judged by the claims module
         if node.dep_ == "relcl" and node.tag_ == "VBN" and not _aux_words(node) & (HYPOTHETICAL_AUX | FUTURE_AUX) \
                 and OWN_TIME_WORDS.search(node.doc[node.left_edge.i:node.right_edge.i + 1].text):
             break  # "holding journalists who were abducted this week": a relative clause tells its own dated fact
-        if node is not token and lemma in IRREALIS_LEMMAS and node.pos_ in ("VERB", "ADJ"):
+        if node is not token and lemma in IRREALIS_LEMMAS and node.pos_ in ("VERB", "ADJ") and not coordinated:
             return "drop"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "since") for c in node.children):
             return "drop"
@@ -1183,6 +1185,10 @@ def _misparsed_finite(token, family: str = "") -> bool:
     before = [t for t in token.doc[max(0, token.i - 3):token.i] if t.lower_ not in ("gang", "-")]
     if family in VIOLENT_FAMILIES | ABUSE_FAMILIES and token.tag_ == "VBN" and before and before[-1].lower_ in ("have", "has", "had"):
         return True
+    if token.tag_ == "VBN" and token.dep_ == "acl" and token.head.dep_ == "ROOT" and token.head.pos_ in ("NOUN", "PROPN") \
+            and token.i > token.head.i and not any(c.dep_ == "agent" for c in token.children) \
+            and any(c.dep_ in ("dobj", "oprd") for c in token.children):
+        return True  # "The Lebanese group Hezbollah on Tuesday named Naim Qassem as its new leader": the only verb there is
     following = token.doc[token.i + 1:token.i + 3]
     return token.tag_ == "VBN" and token.dep_ == "acl" and token.lemma_.lower() in ("attack", "ambush", "raid", "storm") \
         and not any(c.dep_ == "agent" for c in token.children) \
