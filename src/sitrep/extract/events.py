@@ -318,7 +318,10 @@ def modality(trigger: Trigger) -> str:
     for before, node in zip([None] + head_chain, head_chain):
         auxes = _aux_words(node)
         lemma = node.lemma_.lower()
-        coordinated = before is not None and before.dep_ == "conj"  # "were called ... and handled the device": a sibling
+        # "were called to the scene and handled the device": a finite sibling, not a governor ("planning and encouraging
+        # attacks" shares its object, and the plan governs both)
+        coordinated = before is not None and before.dep_ == "conj" and (node.tag_ in ("VBD", "VBZ", "VBP") or (
+            node.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") for c in node.children)))
         if node is not verb and lemma in claim_mod.SPEECH_LEMMAS:
             break  # what someone said happened is a claim, judged by the claims module
         if node.dep_ == "relcl" and node.tag_ == "VBN" and not _aux_words(node) & (HYPOTHETICAL_AUX | FUTURE_AUX) \
