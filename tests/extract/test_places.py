@@ -91,3 +91,10 @@ def test_fighting_does_not_take_the_place_of_a_meeting_told_before(nlp):
     violent = [e for e in events if e.event_type]
     assert violent and all(e.country == "SYR" and e.location != "Brussels" for e in violent), \
         [(e.sub_event_type, e.location) for e in violent]
+
+
+def test_south_sudan_is_not_sudan():
+    from sitrep.extract.events import country_mentions
+    # world dev 578 (Sudans Post): "people affected by floods in South Sudan"
+    assert country_mentions("food aid for people affected by floods in South Sudan; South Sudanese troops") == {"SSD": 2}
+    assert country_mentions("the Sudanese army in Khartoum, Sudan") == {"SDN": 2}

@@ -411,6 +411,9 @@ EIGHTH_BATCH = [
     623,  # "opened Russia's first new foreign military base"
     625,  # "officially took control of Port-Bouët, the last remaining French military base"
     627,  # "seized a town ... after outnumbered security forces laid down their arms"
+    578,  # looting of aid for "people affected by floods": the flood is the victims' plight, not the event
+    605,  # fierce fighting, and Fano "appeared to have overrun much of the town": one battle that took the place
+    607,  # "a pick-up truck carrying chlorine gas canisters rigged with explosives blew up"
 ]
 
 

@@ -344,8 +344,10 @@ def modality(trigger: Trigger) -> str:
             return "planned" if speech_parent and "would" in auxes else "drop"
         if FUTURE_AUX & auxes:
             return "planned"
-        if is_infinitive(node) and any(c.dep_ == "aux" and c.lower_ == "have" for c in node.children):
-            continue  # "claims to have launched counter-attacks": a reported past event
+        if is_infinitive(node) and (any(c.dep_ == "aux" and c.lower_ == "have" for c in node.children)
+                                    or (node.lower_ == "have" and (before or token).dep_ == "dobj"
+                                        and (before or token).tag_ in ("VBN", "NN"))):
+            continue  # "claims to have launched counter-attacks", "appeared to have overrun" (parsed as a noun): reported past
         if is_infinitive(node):
             head_lemma = node.head.lemma_.lower()
             if head_lemma in PLANNED_HEADS:

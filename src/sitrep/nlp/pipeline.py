@@ -23,7 +23,9 @@ ABBREVIATIONS = {
     "rep", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs",
     "etc", "inc", "ltd", "co", "corp", "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "i.e", "e.g", "approx", "ft",
 }
-BOUNDARY = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+# a stop, closing quotes, then space and a capital -- or, where the space was lost ("residents said.The Amhara"),
+# a word's full stop straight before a capitalised word
+BOUNDARY = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|(?<=[a-z]{3}\.)(?=[A-Z][a-z]+\b)")
 EXTRACTABLE_ROLES = ("body", "caption")
 
 

@@ -116,8 +116,25 @@ def _protests_turned_violent(events: list[Event]) -> None:
             event.family, event.event_type, event.sub_event_type = riot.family, riot.event_type, riot.sub_event_type
 
 
+TERRITORY_TYPES = {"Government regains territory", "Non-state actor overtakes territory"}
+
+
+def _fights_that_took_a_place(events: list[Event]) -> None:
+    """Fighting and the taking of the place fought over, told of the same day, are one territorial battle (ACLED:
+    a battle in which a place changes hands is coded by the change)."""
+    takings = [e for e in events if e.sub_event_type in TERRITORY_TYPES and e.status != "planned"]
+    for event in events:
+        if event.family != "battle" or event.sub_event_type != "Armed clash" or event.status == "planned":
+            continue
+        taking = next((t for t in takings if _dates_agree(t, event) and (
+            _places_agree(t, event) or (t.country == event.country and (_country_level(t) or _country_level(event))))), None)
+        if taking is not None:
+            event.family, event.sub_event_type, event.plover_type = taking.family, taking.sub_event_type, taking.plover_type
+
+
 def merge_within_article(events: list[Event]) -> list[Event]:
     _protests_turned_violent(events)
+    _fights_that_took_a_place(events)
     merged: list[Event] = []
     for event in events:
         target = next((m for m in merged if same_event(m, event)), None)
