@@ -588,3 +588,11 @@ def test_a_sentences_own_news_comes_before_what_it_tells_in_passing(events_in):
             "the East African Community as part of its withdrawal plan, an official of the rebel militia disclosed this weekend.")
     events = events_in(text, date(2022, 12, 25))
     assert events[0]["sub_event_type"] == "Non-violent transfer of territory"
+
+
+def test_a_plan_executed_and_a_move_sanctioned_are_no_killing_or_sanction(events_in):
+    # Guardian 2018-04-14 and 2018-02-24
+    text = ("This minuet with high explosives appears to have been successfully executed on this occasion. "
+            "The move was quietly sanctioned by Moscow. Two men were executed by Isis in Raqqa on Tuesday.")
+    events = events_in(text, date(2018, 4, 14))
+    assert [(e["sub_event_type"], e["event_date"]) for e in events] == [("Attack", "2018-04-10")]
