@@ -29,3 +29,12 @@ def test_fighting_elsewhere_or_another_day_stays_a_clash():
     fight = _event("battle", "Armed clash", event_date="2023-10-20")
     taking = _event("territory", "Non-state actor overtakes territory")
     assert [e.sub_event_type for e in merge_within_article([fight, taking])][0] == "Armed clash"
+
+
+def test_a_running_share_of_the_city_taken_is_not_what_the_days_fight_took():
+    # the Aleppo report: the offensive on Friday, and "had recaptured 32 of east Aleppo's 40 neighbourhoods"
+    fight = _event("battle", "Armed clash", location="East Aleppo", country="SYR")
+    taking = _event("territory", "Government regains territory", location="East Aleppo", country="SYR")
+    taking.evidence = [{"sentence": "The Syrian army and its allies had recaptured 32 of east Aleppo's 40 neighbourhoods, "
+                                    "about 85% of the area, he said.", "spans": []}]
+    assert [e.sub_event_type for e in merge_within_article([fight, taking])][0] == "Armed clash"

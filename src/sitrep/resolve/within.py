@@ -10,6 +10,7 @@ never summed). `finalise` then settles verification, ids, sources, notes.
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 
 from ..model import STATEMENT_FAMILIES, Article, Event
@@ -117,12 +118,16 @@ def _protests_turned_violent(events: list[Event]) -> None:
 
 
 TERRITORY_TYPES = {"Government regains territory", "Non-state actor overtakes territory"}
+# "had recaptured 32 of east Aleppo's 40 neighbourhoods, about 85% of the area": the campaign's running share, not
+# what that day's fighting took
+SHARE_TAKEN = re.compile(r"\b\d+ of (?:[\w’'-]+ ){0,3}\d+\b|\b\d+ ?(?:%|per ?cent)", re.I)
 
 
 def _fights_that_took_a_place(events: list[Event]) -> None:
     """Fighting and the taking of the place fought over, told of the same day, are one territorial battle (ACLED:
     a battle in which a place changes hands is coded by the change)."""
-    takings = [e for e in events if e.sub_event_type in TERRITORY_TYPES and e.status != "planned"]
+    takings = [e for e in events if e.sub_event_type in TERRITORY_TYPES and e.status != "planned"
+               and not any(SHARE_TAKEN.search(ev["sentence"]) for ev in e.evidence)]
     for event in events:
         if event.family != "battle" or event.sub_event_type != "Armed clash" or event.status == "planned":
             continue
