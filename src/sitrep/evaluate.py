@@ -262,14 +262,14 @@ def gold_files(folder: str) -> list[Path]:
     return files
 
 
-def evaluate(folder: str, selective: bool = True) -> Scores:
+def evaluate(folder: str, selective: bool = True, typing: str = "rules") -> Scores:
     from .model import RawDocument
     from .nlp.pipeline import load_model
     from .pipeline import Options, process_document
 
     nlp = load_model()
     scores = Scores()
-    options = Options(selective=selective)
+    options = Options(selective=selective, typing=typing)
     for path in gold_files(folder):
         try:
             gold = json.loads(path.read_text(encoding="utf-8"))
@@ -321,7 +321,7 @@ def render_table(scores: Scores, out=sys.stdout) -> None:
 
 
 def cmd_evaluate(args) -> int:
-    scores = evaluate(args.gold_dir, selective=not args.parse_all)
+    scores = evaluate(args.gold_dir, selective=not args.parse_all, typing=args.typing)
     if args.format == "json":
         print(json.dumps(scores.to_dict(), indent=2, ensure_ascii=False))
     else:
@@ -336,4 +336,6 @@ def register(sub) -> None:
     parser.add_argument("gold_dir", metavar="GOLD_DIR")
     parser.add_argument("--format", choices=("table", "json"), default="table")
     parser.add_argument("--parse-all", action="store_true", help="parse every sentence (to compare with selective parsing)")
+    parser.add_argument("--typing", choices=("rules", "learnt"), default="rules",
+                        help="score the rules alone (default) or the rules with the learnt classifier")
     parser.set_defaults(func=cmd_evaluate)

@@ -23,6 +23,21 @@ class Options:
     max_chars: int = MAX_ARTICLE_CHARS
     max_events: int = 500
     model: str | None = None
+    typing: str = "rules"  # or "learnt": the classifier of extract/learnt.py re-decides confident ACLED types
+
+
+TYPINGS = ("rules", "learnt")
+
+
+def retype(events: list[Event], options: Options) -> list[Event]:
+    """The typing stage after extraction: nothing for "rules"; the learnt classifier for "learnt"."""
+    if options.typing == "learnt" and events:
+        from .extract.learnt import retype as learnt_retype
+        from .resolve.within import note_for
+
+        for event in learnt_retype(events):
+            event.notes = note_for(event)
+    return events
 
 
 def process_document(document: RawDocument, options: Options, nlp=None) -> tuple[Article, list[Event]]:
@@ -31,7 +46,7 @@ def process_document(document: RawDocument, options: Options, nlp=None) -> tuple
         events = extract_article(article, nlp, selective=options.selective, max_events=options.max_events)
     except RecursionError:
         raise SitrepError("text too deeply nested to parse", document.origin) from None
-    return article, events
+    return article, retype(events, options)
 
 
 def process_paths(paths: list[str], defaults: dict, options: Options, nlp=None) -> Iterator[tuple[Article, list[Event]] | SitrepError]:
@@ -57,13 +72,14 @@ def _extract_batch(articles: list[Article], options: Options) -> list[tuple[Arti
         _WORKER_NLP = load_model()
     try:
         results = extract_articles(articles, _WORKER_NLP, selective=options.selective, max_events=options.max_events)
-        return list(zip(articles, results))
+        return [(article, retype(events, options)) for article, events in zip(articles, results)]
     except (SitrepError, RecursionError):
         pass  # one bad article in the batch: redo it one by one so the others go through
     out = []
     for article in articles:
         try:
-            out.append((article, extract_article(article, _WORKER_NLP, selective=options.selective, max_events=options.max_events)))
+            out.append((article, retype(extract_article(article, _WORKER_NLP, selective=options.selective,
+                                                        max_events=options.max_events), options)))
         except SitrepError as exc:
             out.append(exc)
         except RecursionError:

@@ -1,0 +1,46 @@
+"""Learnt typing (extract/learnt.py, `--typing learnt`): what it may change, and what it gets right.
+
+The sentences are written for the test (not from the training data); the expected types are read from them.
+"""
+from datetime import date
+
+import pytest
+
+from sitrep.model import RawDocument
+from sitrep.pipeline import Options, process_document
+
+
+def events_of(nlp, text, typing):
+    _, events = process_document(RawDocument(text, "test", None, date(2024, 5, 10), None, None), Options(typing=typing), nlp)
+    return events
+
+
+@pytest.mark.parametrize("text,expected", [
+    # stones, attacks on offices and burnt police stations are the demonstrators' violence (the rules: a clash)
+    ("Thousands of protesters threw stones, attacked government offices and burnt three police stations in the city "
+     "on Monday.", "Violent demonstration"),
+    # grenades hurled into a rally are a grenade attack, not a peaceful protest
+    ("Attackers hurled grenades into an opposition rally in Phnom Penh on Sunday, wounding dozens of people.", "Grenade"),
+    # men seized by a mob and burned to death: mob violence, not arrests
+    ("A mob seized two men accused of stealing a cow and burned them to death in a village on Wednesday.", "Mob violence"),
+])
+def test_every_event_of_the_report_gets_the_type_its_words_give(nlp, text, expected):
+    assert {e.sub_event_type for e in events_of(nlp, text, "learnt")} == {expected}
+
+
+def test_it_only_swaps_one_acled_type_for_another_and_says_so(nlp):
+    text = ("Attackers hurled grenades into an opposition rally in Phnom Penh on Sunday, wounding dozens of people. "
+            "The prime minister met the French ambassador on Monday. Floods killed 12 people in the north on Tuesday.")
+    by_rules, learnt = events_of(nlp, text, "rules"), events_of(nlp, text, "learnt")
+    assert [e.event_id for e in learnt] == [e.event_id for e in by_rules]  # no event made or lost
+    for rule_event, event in zip(by_rules, learnt):
+        decided = event.evidence[0].get("typing")
+        if rule_event.sub_event_type is None:
+            assert event.sub_event_type is None and decided is None  # out of ACLED's scope stays out
+            assert event.plover_type == rule_event.plover_type
+        elif decided:
+            assert decided["by"] == "learnt classifier" and decided["probability"] >= 0.5
+            assert decided["rules"] == rule_event.sub_event_type and event.sub_event_type == decided["sub_event_type"]
+        else:
+            assert event.sub_event_type == rule_event.sub_event_type
+    assert any(e.evidence[0].get("typing") for e in learnt)
