@@ -396,7 +396,7 @@ def _world_passage(number: int) -> tuple[str, date | None, str]:
     path = Path(__file__).resolve().parents[1] / "gold" / "world" / "dev" / f"{number:03d}.json"
     passage = json.loads(path.read_text(encoding="utf-8"))
     published = date.fromisoformat(passage["published"]) if passage.get("published") else None
-    return passage["text"], published, passage["events"][0]["sub_event_type"]
+    return passage["text"], published, passage["events"][0]["sub_event_type"] if passage["events"] else None
 
 
 # eighth batch (dev, annotated before any rule was written from it): the rules each passage taught
@@ -429,3 +429,27 @@ def test_a_transfer_with_fighting_stays_a_battle(nlp):
     found = types_of(nlp, "Rebels seized the town on Tuesday after heavy fighting, and the remaining troops laid down "
                           "their arms.", date(2020, 3, 4))
     assert found and found[0][1] == "Non-state actor overtakes territory", found
+
+
+# ninth batch (dev, annotated before any rule was written from it)
+NINTH_BATCH = [
+    641,  # tear gas, batons and arrests "to prevent pro-democracy protests": the arrests are the protest's intervention
+    645,  # clashes between the security forces and the inhabitants, who threw stones: a riot
+    647,  # "A furious Guatemalan mob seized a man and a woman ... and burned them to death"
+    650,  # "attacked, kidnapped and raped a large group of women": sexual violence
+    661,  # "claimed 250 soldiers defected from Mayom county"
+    675,  # "a statement claiming responsibility for the terror attack in Vienna": a claim on its own
+    681,  # "after retaking Daloa": done
+    683,  # "rebels attacked and overran Kakata": the rebels took it
+    689,  # "a bombardment by the Air Combat Command"
+    691,  # "killed by Israeli tank fire"
+    702,  # "'Hostile objects' have been downed by Polish or allied aircraft"
+    705,  # "entered the district of Aghdam, the first of three to be handed back ... as part of a Russian-brokered peace deal"
+]
+
+
+@pytest.mark.parametrize("number", NINTH_BATCH)
+def test_main_type_of_ninth_batch(nlp, number):
+    text, published, sub_event_type = _world_passage(number)
+    found = [t for t in types_of(nlp, text, published=published) if t[1]]
+    assert (found[0][1] if found else None) == sub_event_type, found

@@ -331,6 +331,8 @@ def modality(trigger: Trigger) -> str:
             return "drop"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "since") for c in node.children):
             return "drop"
+        if node.tag_ == "VBG" and node.dep_ == "pcomp" and node.head.lower_ in ("after", "following"):
+            break  # "working to wipe out resistance after retaking Daloa": done before what follows
         if node.tag_ == "VBG" and any(c.dep_ == "mark" and c.lower_ == "while" for c in node.children):
             return "drop"  # "killed ... while fighting against Islamic State": what the victim was doing
         if any(c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS for c in node.children):
@@ -697,6 +699,11 @@ def _unarmed_victims(text: str) -> bool:
 def _territory_taken(event: Event, mentions) -> str:
     """Who took the place, from the classes of the event's two actors (typing.territory_subtype)."""
     kinds = {m.name: m.kind for m in mentions}
+    if event.actor1 is None and event.actor2 is None:
+        # no side assigned yet ("Fighting erupted when rebels attacked and overran Kakata"): the one armed side named
+        named = {typing_mod.actor_kind(m.name, kinds) for m in mentions} - {None}
+        if len(named & (typing_mod.STATE_KINDS | typing_mod.NON_STATE_KINDS)) == 1 or named <= typing_mod.NON_STATE_KINDS:
+            return typing_mod.territory_subtype(next(iter(named)) if named else None)
     return typing_mod.territory_subtype(typing_mod.actor_kind(event.actor1, kinds), typing_mod.actor_kind(event.actor2, kinds))
 
 
@@ -1178,8 +1185,8 @@ def _counted_victims(trigger: Trigger) -> bool:
     token = trigger.token
     if token.tag_ != "VBN" or token.dep_ != "acl" or not any(c.dep_ == "nummod" for c in token.head.children):
         return False
-    if trigger.row["family"] in ("arrest", "abduction"):
-        return True
+    if trigger.row["family"] in ("arrest", "abduction") or token.lemma_.lower() == "defect":
+        return True  # "250 soldiers defected from Mayom county" (parsed as a participle)
     # "four Kurdish fighters killed on the battlefront a day earlier were buried": counted, and dated in the clause
     clause = token.doc[token.i:token.right_edge.i + 1].text
     return trigger.row["family"] in VIOLENT_FAMILIES | {"killing"} and bool(OWN_TIME_WORDS.search(clause) or DAYS_BEFORE.search(clause))
