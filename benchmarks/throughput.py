@@ -1,12 +1,13 @@
 """Throughput of sitrep's extraction against spaCy's own full parse, measured in one run.
 
-    python benchmarks/throughput.py CORPUS.csv [--processes 2] [--limit N] [--parse-all]
+    python benchmarks/throughput.py CORPUS.csv [--processes 2] [--limit N] [--parse-all] [--typing rules|learnt]
 
 Reads a CSV with a `text` column (and `date`), cleans every article, then times
 (1) spaCy's full `nlp.pipe` over the cleaned texts with the same model
 (en_core_web_sm, all components) and the same number of processes, and
 (2) sitrep's extraction of every event of the same articles (selective
-parsing on unless --parse-all), with the same number of processes. Prints
+parsing on unless --parse-all; `--typing learnt` adds the learnt classifier),
+with the same number of processes. Prints
 articles/s, words/s, peak memory per process, and the ratio sitrep/spaCy.
 """
 from __future__ import annotations
@@ -45,14 +46,19 @@ def _spacy_chunk(texts: list[str]) -> tuple[int, float]:
 
 
 def _sitrep_chunk(args) -> tuple[int, int, float]:
-    articles, selective = args
+    articles, selective, typing = args
     from sitrep.extract.events import extract_articles
     from sitrep.nlp.pipeline import load_model
 
     nlp = load_model()
     events = 0
     for start in range(0, len(articles), 32):
-        events += sum(len(e) for e in extract_articles(articles[start:start + 32], nlp, selective=selective))
+        batch = extract_articles(articles[start:start + 32], nlp, selective=selective)
+        if typing == "learnt":
+            from sitrep.pipeline import Options, retype
+
+            batch = [retype(e, Options(typing="learnt")) for e in batch]
+        events += sum(len(e) for e in batch)
     return len(articles), events, peak_mb()
 
 
@@ -76,15 +82,16 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--limit", type=int)
     parser.add_argument("--parse-all", action="store_true")
+    parser.add_argument("--typing", choices=("rules", "learnt"), default="rules")
     args = parser.parse_args()
     articles = load_articles(args.corpus, args.limit)
     words = sum(len(a.text.split()) for a in articles)
     texts = [a.text for a in articles]
     print(f"{len(articles)} articles, {words} words, {args.processes} processes "
-          f"({'full parse' if args.parse_all else 'selective parsing'})")
+          f"({'full parse' if args.parse_all else 'selective parsing'}, {args.typing} typing)")
     # spaCy first, then sitrep: each in fresh processes that load their own model (load time included in both)
     spacy_time, spacy_results = run(_spacy_chunk, split(texts, args.processes), args.processes)
-    sitrep_time, sitrep_results = run(_sitrep_chunk, [(c, not args.parse_all) for c in split(articles, args.processes)], args.processes)
+    sitrep_time, sitrep_results = run(_sitrep_chunk, [(c, not args.parse_all, args.typing) for c in split(articles, args.processes)], args.processes)
     events = sum(r[1] for r in sitrep_results)
     print(f"spaCy nlp.pipe (all components): {spacy_time:.1f} s, {len(articles) / spacy_time:.1f} articles/s, "
           f"peak {max(r[1] for r in spacy_results):.0f} MB per process")
