@@ -44,3 +44,14 @@ def test_it_only_swaps_one_acled_type_for_another_and_says_so(nlp):
         else:
             assert event.sub_event_type == rule_event.sub_event_type
     assert any(e.evidence[0].get("typing") for e in learnt)
+
+
+def test_a_place_changing_hands_keeps_its_precedence_over_the_weapons(nlp):
+    # the Aleppo report's lede: the offensive "with ground fighting and air strikes" retook districts
+    text = ("The Syrian army pressed an offensive in Aleppo on Friday with ground fighting and air strikes in an operation "
+            "to retake all of the city's rebel-held east. The army recaptured the district of Sheikh Saeed on Friday.")
+    by_rules, learnt = events_of(nlp, text, "rules"), events_of(nlp, text, "learnt")
+    territory = {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}
+    for rule_event, event in zip(by_rules, learnt):
+        if rule_event.sub_event_type in territory:
+            assert event.sub_event_type in territory
