@@ -453,3 +453,9 @@ def test_main_type_of_ninth_batch(nlp, number):
     text, published, sub_event_type = _world_passage(number)
     found = [t for t in types_of(nlp, text, published=published) if t[1]]
     assert (found[0][1] if found else None) == sub_event_type, found
+
+
+def test_beaten_to_death_with_the_victims_between(nlp):
+    found = types_of(nlp, "A crowd of villagers beat two men suspected of cattle theft to death in a village near Mzuzu "
+                          "on Sunday.", date(2024, 5, 10))
+    assert [t[1] for t in found] == ["Mob violence"], found
