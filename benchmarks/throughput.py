@@ -49,16 +49,14 @@ def _sitrep_chunk(args) -> tuple[int, int, float]:
     articles, selective, typing = args
     from sitrep.extract.events import extract_articles
     from sitrep.nlp.pipeline import load_model
+    from sitrep.pipeline import Options, retype
 
     nlp = load_model()
+    options = Options(typing=typing)
     events = 0
     for start in range(0, len(articles), 32):
         batch = extract_articles(articles[start:start + 32], nlp, selective=selective)
-        if typing == "learnt":
-            from sitrep.pipeline import Options, retype
-
-            batch = [retype(e, Options(typing="learnt")) for e in batch]
-        events += sum(len(e) for e in batch)
+        events += sum(len(retype(e, options)) for e in batch)
     return len(articles), events, peak_mb()
 
 
@@ -82,7 +80,7 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--limit", type=int)
     parser.add_argument("--parse-all", action="store_true")
-    parser.add_argument("--typing", choices=("rules", "learnt"), default="rules")
+    parser.add_argument("--typing", choices=("rules", "learnt"), default="rules")  # sitrep.model.TYPINGS
     args = parser.parse_args()
     articles = load_articles(args.corpus, args.limit)
     words = sum(len(a.text.split()) for a in articles)

@@ -93,7 +93,8 @@ def fit(x: np.ndarray, y: np.ndarray, classes: int) -> tuple[np.ndarray, np.ndar
 
 
 def main() -> None:
-    examples = world_examples() + guardian_examples()
+    world, guardian = world_examples(), guardian_examples()
+    examples = world + guardian
     labels = sorted({label for _, label in examples})
     index = {label: i for i, label in enumerate(labels)}
     x = embed([text for text, _ in examples]).astype(np.float64)
@@ -102,7 +103,7 @@ def main() -> None:
     train_accuracy = float(((x @ w.T + b).argmax(1) == y).mean())
     np.savez(OUT, weights=w, bias=b, labels=np.array(labels))
     counts = Counter(label for _, label in examples)
-    print(f"{len(examples)} sentences ({len(world_examples())} world dev, {len(guardian_examples())} Guardian dev), "
+    print(f"{len(examples)} sentences ({len(world)} world dev, {len(guardian)} Guardian dev), "
           f"{len(labels)} labels; training accuracy {train_accuracy:.3f}; written {OUT.relative_to(ROOT)}")
     for label, count in counts.most_common():
         print(f"  {count:4d}  {label}")

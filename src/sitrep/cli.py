@@ -15,6 +15,7 @@ from datetime import date
 from . import __version__
 from .errors import SitrepError
 from .formats import FORMATS, write
+from .model import TYPINGS
 
 EXAMPLES = """examples:
   sitrep extract report.txt --published 2016-12-09 --format table
@@ -46,7 +47,7 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
                         help="parse every sentence, not only those with an event trigger (slower; same events expected)")
     parser.add_argument("--max-chars", type=int, default=2_000_000, metavar="N", help="refuse articles longer than N characters (default 2,000,000)")
     parser.add_argument("--max-events", type=int, default=500, metavar="N", help="stop after N events in one article (default 500)")
-    parser.add_argument("--typing", choices=("rules", "learnt"), default="rules",
+    parser.add_argument("--typing", choices=TYPINGS, default="rules",
                         help="how ACLED types are decided: 'rules' (data/typing_rules.tsv, fast) or 'learnt' (the rules, "
                              "then a sentence-embedding classifier trained on the gold sets re-decides the types it is "
                              "confident of; more accurate on unfamiliar wording, about 3x slower)")

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import SitrepError
+from .model import TYPINGS
 
 FIELDS = ("event_type", "sub_event_type", "plover_type", "date_exact", "date_1day", "location", "actor1", "actor2",
           "fatalities", "verification")
@@ -336,6 +337,6 @@ def register(sub) -> None:
     parser.add_argument("gold_dir", metavar="GOLD_DIR")
     parser.add_argument("--format", choices=("table", "json"), default="table")
     parser.add_argument("--parse-all", action="store_true", help="parse every sentence (to compare with selective parsing)")
-    parser.add_argument("--typing", choices=("rules", "learnt"), default="rules",
+    parser.add_argument("--typing", choices=TYPINGS, default="rules",
                         help="score the rules alone (default) or the rules with the learnt classifier")
     parser.set_defaults(func=cmd_evaluate)

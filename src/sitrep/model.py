@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+TYPINGS = ("rules", "learnt")  # how ACLED types are decided: the rules alone, or the rules then extract/learnt.py
+
 # Event families placed and kept apart by who speaks (demands, accusations, threats, refusals): docs/annotation.md
 STATEMENT_FAMILIES = frozenset({"request", "accuse", "threat", "reject"})
 

@@ -26,9 +26,6 @@ class Options:
     typing: str = "rules"  # or "learnt": the classifier of extract/learnt.py re-decides confident ACLED types
 
 
-TYPINGS = ("rules", "learnt")
-
-
 def retype(events: list[Event], options: Options) -> list[Event]:
     """The typing stage after extraction: nothing for "rules"; the learnt classifier for "learnt"."""
     if options.typing == "learnt" and events:

@@ -30,6 +30,7 @@ from .time import WEEKDAYS, TimeExpression, find_time_expressions, with_future
 MAX_AGE_DAYS = 31
 HISTORY = ("history", None)  # what a paragraph carries after a sentence set in a year long past
 SETTING_REACH = 60  # how far into a sentence its setting may lie
+SETTING_HINT = re.compile(r"(?:19|20)\d\d|year|since", re.I)  # every background time expression has one of these
 SETTING_BEFORE = re.compile(r"\W*(?:(?:in|during|by|that|the|this|then|back|it was|late|early)\s+|\w+ful\s+)*", re.I)
 MAX_REPORT_AGE_DAYS = 183  # a monitor's report documents events weeks or months after they happened
 DOCUMENTING_REPORT = re.compile(r"\b(?:according to|in|said|says) (?:a|an|the|its) (?:[\w.-]+ ){0,3}(?:report|investigation|findings)\b|"
@@ -701,9 +702,9 @@ def _territory_taken(event: Event, mentions) -> str:
     kinds = {m.name: m.kind for m in mentions}
     if event.actor1 is None and event.actor2 is None:
         # no side assigned yet ("Fighting erupted when rebels attacked and overran Kakata"): the one armed side named
-        named = {typing_mod.actor_kind(m.name, kinds) for m in mentions} - {None}
-        if len(named & (typing_mod.STATE_KINDS | typing_mod.NON_STATE_KINDS)) == 1 or named <= typing_mod.NON_STATE_KINDS:
-            return typing_mod.territory_subtype(next(iter(named)) if named else None)
+        armed = {typing_mod.actor_kind(m.name, kinds) for m in mentions} & (typing_mod.STATE_KINDS | typing_mod.NON_STATE_KINDS)
+        if armed and (armed <= typing_mod.STATE_KINDS or armed <= typing_mod.NON_STATE_KINDS):
+            return typing_mod.territory_subtype(next(iter(armed)))
     return typing_mod.territory_subtype(typing_mod.actor_kind(event.actor1, kinds), typing_mod.actor_kind(event.actor2, kinds))
 
 
@@ -1473,7 +1474,8 @@ def _extract_parsed(article: Article, sentences: list[Sentence], docs: dict, max
     for index, sentence in enumerate(sentences):
         doc = docs.get(index)
         if doc is None:
-            _note_setting(state, sentence, find_time_expressions(sentence.text[:SETTING_REACH], article.published))
+            if SETTING_HINT.search(sentence.text[:SETTING_REACH]):
+                _note_setting(state, sentence, find_time_expressions(sentence.text[:SETTING_REACH], article.published))
             attach_figures([], sentence, context)
             continue
         claims = claim_mod.find_claims(doc, state.last_claimant)

@@ -31,7 +31,7 @@ def _weights() -> dict:
 
     weights = load_file(str(model_dir() / "model.safetensors"))
     for name in [n for n in weights if n.endswith(".weight") and weights[n].ndim == 2 and "embeddings" not in n]:
-        weights[name[:-len("weight")] + "weight_t"] = np.ascontiguousarray(weights[name].T)
+        weights[name[:-len("weight")] + "weight_t"] = np.ascontiguousarray(weights.pop(name).T)
     return weights
 
 
