@@ -596,3 +596,10 @@ def test_a_plan_executed_and_a_move_sanctioned_are_no_killing_or_sanction(events
             "The move was quietly sanctioned by Moscow. Two men were executed by Isis in Raqqa on Tuesday.")
     events = events_in(text, date(2018, 4, 14))
     assert [(e["sub_event_type"], e["event_date"]) for e in events] == [("Attack", "2018-04-10")]
+
+
+def test_a_reporters_tour_is_no_meeting(events_in):
+    # the Aleppo report (Reuters, 2016-12-09); a minister's tour still is (test_two_tours_are_two_meetings_each_with_its_visitor)
+    text = ("During a tour of Old Aleppo on Friday, which the Syrian army took control of this week, Reuters journalists "
+            "counted the sound of nine air strikes in about half an hour.")
+    assert "CONSULT" not in [e["plover_type"] for e in events_in(text, date(2016, 12, 9))]

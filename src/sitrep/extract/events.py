@@ -1126,6 +1126,8 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
         return False  # "the battle for Syria has produced no winners": the war as a whole
     if MEDIA_AFTER.match(text[trigger.end:]) or _depicted(token):
         return False  # "viewed beheading videos": what was watched, not what happened
+    if trigger.row["family"] == "consult" and token.lemma_.lower() == "tour" and _press_tour(token):
+        return False  # "During a tour of Old Aleppo on Friday, Reuters journalists counted ...": reporters, no meeting
     if trigger.row["family"] == "protest" and token.pos_ == "NOUN" and _speech_venue(token):
         return False  # "he told a rally in Bursa": a leader's audience, not a protest
     if trigger.row["family"] == "accuse" and _standing_accusation(token):
@@ -1333,6 +1335,14 @@ def _generic_subject(token) -> bool:
         if node.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+PRESS_PEOPLE = {"journalist", "reporter", "correspondent", "photographer", "crew", "cameraman"}
+
+
+def _press_tour(token) -> bool:
+    """A tour whose clause is about reporters: what they saw on it is the news, the tour is no meeting."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in PRESS_PEOPLE for c in governing_verb(token).children)
 
 
 def _speech_venue(token) -> bool:
