@@ -49,14 +49,14 @@ def _sitrep_chunk(args) -> tuple[int, int, float]:
     articles, selective, typing = args
     from sitrep.extract.events import extract_articles
     from sitrep.nlp.pipeline import load_model
-    from sitrep.pipeline import Options, retype
+    from sitrep.pipeline import Options, retype_all
 
     nlp = load_model()
     options = Options(typing=typing)
     events = 0
     for start in range(0, len(articles), 32):
         batch = extract_articles(articles[start:start + 32], nlp, selective=selective)
-        events += sum(len(retype(e, options)) for e in batch)
+        events += sum(len(e) for e in retype_all(batch, options))
     return len(articles), events, peak_mb()
 
 

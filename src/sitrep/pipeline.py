@@ -37,6 +37,13 @@ def retype(events: list[Event], options: Options) -> list[Event]:
     return events
 
 
+def retype_all(event_lists: list[list[Event]], options: Options) -> list[list[Event]]:
+    """The typing stage over a batch of articles at once (the learnt classifier embeds their sentences together,
+    which is several times faster than article by article); the same events as `retype` gives each."""
+    retype([event for events in event_lists for event in events], options)
+    return event_lists
+
+
 def process_document(document: RawDocument, options: Options, nlp=None) -> tuple[Article, list[Event]]:
     article = clean(document, options.max_chars)
     try:
@@ -69,7 +76,7 @@ def _extract_batch(articles: list[Article], options: Options) -> list[tuple[Arti
         _WORKER_NLP = load_model()
     try:
         results = extract_articles(articles, _WORKER_NLP, selective=options.selective, max_events=options.max_events)
-        return [(article, retype(events, options)) for article, events in zip(articles, results)]
+        return list(zip(articles, retype_all(results, options)))
     except (SitrepError, RecursionError):
         pass  # one bad article in the batch: redo it one by one so the others go through
     out = []

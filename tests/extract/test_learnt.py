@@ -55,3 +55,19 @@ def test_a_place_changing_hands_keeps_its_precedence_over_the_weapons(nlp):
     for rule_event, event in zip(by_rules, learnt):
         if rule_event.sub_event_type in territory:
             assert event.sub_event_type in territory
+
+
+def test_a_batch_of_articles_is_typed_as_each_article_alone(nlp):
+    from sitrep.extract.events import extract_articles
+    from sitrep.ingest.clean import clean
+    from sitrep.pipeline import retype_all
+
+    texts = ["Attackers hurled grenades into an opposition rally in Phnom Penh on Sunday, wounding dozens of people.",
+             "A mob seized two men accused of stealing a cow and burned them to death in a village on Wednesday. "
+             "Soldiers shelled rebel positions near the town on Thursday."]
+    articles = [clean(RawDocument(t, f"test-{i}", None, date(2024, 5, 10), None, None)) for i, t in enumerate(texts)]
+    alone = [events_of(nlp, t, "learnt") for t in texts]
+    together = retype_all(extract_articles(articles, nlp, selective=True), Options(typing="learnt"))
+    assert [[(e.sub_event_type, e.evidence[0].get("typing")) for e in events] for events in together] == \
+           [[(e.sub_event_type, e.evidence[0].get("typing")) for e in events] for events in alone]
+    assert together[0][0].sub_event_type == "Grenade"

@@ -30,3 +30,12 @@ def test_order_batches_and_meaning():
     # the two shootings of protesters are nearer each other than either is to a lynching or an offensive
     assert vectors[0] @ vectors[3] > max(vectors[0] @ vectors[1], vectors[0] @ vectors[2], vectors[3] @ vectors[1])
     assert embed([]).shape == (0, 384)
+
+
+def test_repeated_texts_are_encoded_once_and_keep_their_rows():
+    sentences = REFERENCE["sentences"]
+    repeated = [sentences[2], sentences[0], sentences[2], sentences[1], sentences[0]]
+    vectors = embed(repeated)
+    assert vectors.shape == (5, 384)
+    assert np.abs(vectors[0] - vectors[2]).max() == 0 and np.abs(vectors[1] - vectors[4]).max() == 0
+    assert np.abs(vectors[[1, 3, 0]] - embed(sentences)).max() < 1e-5

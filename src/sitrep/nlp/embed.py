@@ -30,6 +30,11 @@ def _weights() -> dict:
     from safetensors.numpy import load_file
 
     weights = load_file(str(model_dir() / "model.safetensors"))
+    for i in range(LAYERS):  # query, key and value as one product
+        parts = [f"encoder.layer.{i}.attention.self.{part}" for part in ("query", "key", "value")]
+        fused = f"encoder.layer.{i}.attention.self.qkv"
+        weights[fused + ".weight"] = np.concatenate([weights.pop(p + ".weight") for p in parts])
+        weights[fused + ".bias"] = np.concatenate([weights.pop(p + ".bias") for p in parts])
     for name in [n for n in weights if n.endswith(".weight") and weights[n].ndim == 2 and "embeddings" not in n]:
         weights[name[:-len("weight")] + "weight_t"] = np.ascontiguousarray(weights.pop(name).T)
     return weights
@@ -41,23 +46,38 @@ def _tokenizer():
 
     tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
     tokenizer.enable_truncation(MAX_TOKENS)
-    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+    tokenizer.no_padding()  # the file pads every text to 128 word pieces; batches are padded in _encode_batch
     return tokenizer
 
 
 def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
-    mean = x.mean(-1, keepdims=True)
-    variance = ((x - mean) ** 2).mean(-1, keepdims=True)
-    return (x - mean) / np.sqrt(variance + EPSILON) * weight + bias
+    centred = x - x.mean(-1, keepdims=True)
+    scale = np.sqrt((centred * centred).mean(-1, keepdims=True) + EPSILON)
+    centred /= scale
+    centred *= weight
+    centred += bias
+    return centred
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:
     """BERT's GELU, in its tanh form (within 1e-3 of the exact one, and three times faster here)."""
-    return 0.5 * x * (1.0 + np.tanh(0.7978845608 * (x + 0.044715 * x * x * x)))
+    inner = x * x
+    inner *= x
+    inner *= 0.044715
+    inner += x
+    inner *= 0.7978845608
+    np.tanh(inner, out=inner)
+    inner += 1.0
+    inner *= x
+    inner *= 0.5
+    return inner
 
 
 def _dense(x: np.ndarray, w: dict, name: str) -> np.ndarray:
-    return x @ w[name + ".weight_t"] + w[name + ".bias"]
+    """x @ W + b over the last axis, as one matrix product (NumPy's batched matmul over a 3-D x is slower)."""
+    out = x.reshape(-1, x.shape[-1]) @ w[name + ".weight_t"]
+    out += w[name + ".bias"]
+    return out.reshape(*x.shape[:-1], out.shape[-1])
 
 
 def _encoder_layer(x: np.ndarray, mask_bias: np.ndarray, w: dict, i: int) -> np.ndarray:
@@ -68,14 +88,15 @@ def _encoder_layer(x: np.ndarray, mask_bias: np.ndarray, w: dict, i: int) -> np.
     def heads(t):
         return t.reshape(batch, length, HEADS, size).transpose(0, 2, 1, 3)
 
-    q = heads(_dense(x, w, prefix + "attention.self.query"))
-    k = heads(_dense(x, w, prefix + "attention.self.key"))
-    v = heads(_dense(x, w, prefix + "attention.self.value"))
-    scores = q @ k.transpose(0, 1, 3, 2) / math.sqrt(size) + mask_bias
+    qkv = _dense(x, w, prefix + "attention.self.qkv")
+    q, k, v = (heads(qkv[..., j * hidden:(j + 1) * hidden]) for j in range(3))
+    scores = q @ k.transpose(0, 1, 3, 2)
+    scores *= 1.0 / math.sqrt(size)
+    scores += mask_bias
     scores -= scores.max(-1, keepdims=True)
-    attention = np.exp(scores)
-    attention /= attention.sum(-1, keepdims=True)
-    context = (attention @ v).transpose(0, 2, 1, 3).reshape(batch, length, hidden)
+    np.exp(scores, out=scores)
+    scores /= scores.sum(-1, keepdims=True)
+    context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, length, hidden)
     x = _layer_norm(x + _dense(context, w, prefix + "attention.output.dense"),
                     w[prefix + "attention.output.LayerNorm.weight"], w[prefix + "attention.output.LayerNorm.bias"])
     inner = _gelu(_dense(x, w, prefix + "intermediate.dense"))
@@ -83,12 +104,15 @@ def _encoder_layer(x: np.ndarray, mask_bias: np.ndarray, w: dict, i: int) -> np.
                        w[prefix + "output.LayerNorm.weight"], w[prefix + "output.LayerNorm.bias"])
 
 
-def _encode_batch(texts: list[str]) -> np.ndarray:
+def _encode_batch(token_ids: list[list[int]]) -> np.ndarray:
+    """Unit vectors of a batch of tokenised texts (padded here to the longest)."""
     w = _weights()
-    encodings = _tokenizer().encode_batch(texts)
-    ids = np.array([e.ids for e in encodings], dtype=np.int64)
-    mask = np.array([e.attention_mask for e in encodings], dtype=np.float32)
-    length = ids.shape[1]
+    length = max(len(t) for t in token_ids)
+    ids = np.zeros((len(token_ids), length), dtype=np.int64)
+    mask = np.zeros((len(token_ids), length), dtype=np.float32)
+    for row, tokens in enumerate(token_ids):
+        ids[row, :len(tokens)] = tokens
+        mask[row, :len(tokens)] = 1.0
     x = (w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:length][None]
          + w["embeddings.token_type_embeddings.weight"][0][None, None])
     x = _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
@@ -100,12 +124,16 @@ def _encode_batch(texts: list[str]) -> np.ndarray:
 
 
 def embed(texts: list[str], batch_size: int = 32) -> np.ndarray:
-    """One unit vector per text (rows), in order. Texts of similar length are batched together."""
+    """One unit vector per text (rows), in order. Each distinct text is encoded once; texts with the same
+    number of word pieces, or nearly, are batched together, so little is spent on padding."""
     if not texts:
         return np.zeros((0, 384), dtype=np.float32)
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-    out = np.zeros((len(texts), 384), dtype=np.float32)
+    unique = sorted(set(texts))
+    token_ids = [encoding.ids for encoding in _tokenizer().encode_batch(unique)]
+    order = sorted(range(len(unique)), key=lambda i: len(token_ids[i]))
+    vectors = np.zeros((len(unique), 384), dtype=np.float32)
     for begin in range(0, len(order), batch_size):
         chunk = order[begin:begin + batch_size]
-        out[chunk] = _encode_batch([texts[i] for i in chunk])
-    return out
+        vectors[chunk] = _encode_batch([token_ids[i] for i in chunk])
+    row = {text: i for i, text in enumerate(unique)}
+    return vectors[[row[text] for text in texts]]
