@@ -82,6 +82,9 @@ def main() -> None:
     parser.add_argument("--parse-all", action="store_true")
     parser.add_argument("--typing", choices=("rules", "learnt"), default="rules")  # sitrep.model.TYPINGS
     args = parser.parse_args()
+    from sitrep.workers import one_blas_thread_per_process
+
+    one_blas_thread_per_process(args.processes)  # both sides, as `sitrep ingest --workers N` does
     articles = load_articles(args.corpus, args.limit)
     words = sum(len(a.text.split()) for a in articles)
     texts = [a.text for a in articles]

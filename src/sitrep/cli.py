@@ -16,6 +16,7 @@ from . import __version__
 from .errors import SitrepError
 from .formats import FORMATS, write
 from .model import TYPINGS
+from .workers import one_blas_thread_per_process
 
 EXAMPLES = """examples:
   sitrep extract report.txt --published 2016-12-09 --format table
@@ -140,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    one_blas_thread_per_process(getattr(args, "workers", 1) or 1)
     try:
         return args.func(args)
     except SitrepError as exc:
