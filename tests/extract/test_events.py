@@ -603,3 +603,14 @@ def test_a_reporters_tour_is_no_meeting(events_in):
     text = ("During a tour of Old Aleppo on Friday, which the Syrian army took control of this week, Reuters journalists "
             "counted the sound of nine air strikes in about half an hour.")
     assert "CONSULT" not in [e["plover_type"] for e in events_in(text, date(2016, 12, 9))]
+
+
+def test_a_reporter_whose_first_name_is_a_country_is_no_place(events_in):
+    # world dev 523 (Voice of America, 2007-02-01): the fighting was in Adre, Chad; "Jordan Davis" is the reporter
+    text = ("Chadian armed forces clashed with rebels Thursday in the eastern border town of Adre. From VOA's regional "
+            "bureau in Dakar, Jordan Davis reports both sides say fighting was intense.")
+    events = events_in(text, date(2007, 2, 1))
+    assert events and {(e["location"], e["country"]) for e in events} == {("Adré", "TCD")}
+    # an institution after a country's name is still that country's
+    events = events_in("The Pakistan Army said its troops killed five militants in a clash on Monday.", date(2019, 1, 7))
+    assert events and {e["country"] for e in events} == {"PAK"}

@@ -47,6 +47,12 @@ NEGATION_NEAR = re.compile(r"\b(?:no|not|never|nor|without)\s+(?:\w+\s+){0,3}$",
 ALMOST_BEFORE = re.compile(r"\b(?:almost|nearly)\s+$", re.I)  # "tensions almost exploded": it did not happen
 NO_SIGN = re.compile(r"\bno (?:sign|signs|reports?|indication|evidence|immediate sign)\b", re.I)
 NEAR_WORDS = re.compile(r"\b(?:near|around|outside|close to|(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)? of|on the outskirts of)\s+(?:the\s+)?$", re.I)
+# "Jordan Davis reports", "Israel Katz said": a place name that is a person's first name, known by the surname and
+# the speech verb after it
+SPEAKER_SURNAME_AFTER = re.compile(
+    r" (?!(?:Army|Navy|Police|Government|Military|Taliban|Ministry|Times|Today|Radio|Television|Airways|Rebels|Forces"
+    r"|Embassy|Council|Parliament|Senate|Customs|Guard|Red|Post|Herald|Observer|Tribune|Daily|News|Weekly)\b)"
+    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)? (?:reports|reported|says|said|told|writes|wrote|asked|added)\b")
 EXCLUDE_BEFORE_PLACE = re.compile(r"(?:outside of|outside|beyond|speaking from|based in|(?:envoy|ambassador|representative|emissary) (?:to|for))\s+(?:the\s+)?$", re.I)
 MEETING_AFTER = re.compile(r"\s+(?:peace )?(?:talks|conference|summit|meeting|process|congress|negotiations|agreement|deal|accord|declaration|format)\b")
 STATE_ACTOR = re.compile(r"^(?:Government|Military Forces|Police Forces) of (?:the )?(?P<country>[^(]+?)(?: \(.*\))?$")
@@ -164,13 +170,13 @@ def _country_beginnings():
 
 def country_mentions(text: str) -> Counter:
     """How often each country (ISO3) is named, by names and demonyms from countries.tsv (rows no word of the
-    text can begin are not searched: see lexicon.beginnings)."""
+    text can begin are not searched: see lexicon.beginnings); "Jordan Davis reports" names a person."""
     present = word_beginnings(text)
     found: Counter = Counter()
     for (iso3, _, regex), starts in zip(_country_rows(), _country_beginnings()):
         if not may_begin(starts, present):
             continue
-        hits = len(regex.findall(text))
+        hits = sum(1 for m in regex.finditer(text) if not SPEAKER_SURNAME_AFTER.match(text, m.end()))
         if hits:
             found[iso3] += hits
     return found
@@ -532,6 +538,8 @@ def place_candidates(doc, text: str, focus_country: str | None, masked, surnames
         if any(s <= start < e for s, e in masked) and not LOCAL_WITNESS_AFTER.match(text[end:end + 20]):
             continue  # a speaker's place is no event's place -- except "Idlib residents said": theirs
         if text[end:end + 6].lower() in ("-based",) or text[end:end + 1] == "-":
+            continue
+        if SPEAKER_SURNAME_AFTER.match(text, end):
             continue
         if EXCLUDE_BEFORE_PLACE.search(text[max(0, start - 30):start]):
             continue
