@@ -108,3 +108,10 @@ def test_a_season_of_a_year_long_past_is_history():
 def test_the_middle_of_a_month():
     # Guardian 2018-02-09: "the pair were seized by US-backed Syrian rebel forces in mid-January"
     assert resolve("the pair were seized by US-backed Syrian rebel forces in mid-January", date(2018, 2, 9)) == ("2018-01-15", 3)
+
+
+def test_next_week_names_no_day():
+    # docs/annotation.md: "Planned events with no day given: the publication date, precision 2". Guardian 2017-12-14:
+    # "De Mistura said he would report the outcome of the talks to the UN Security Council next week"
+    assert resolve("he would report the outcome of the talks to the UN Security Council next week", date(2017, 12, 14),
+                   future=True) == ("2017-12-14", 2)

@@ -191,8 +191,8 @@ def _resolve(kind: str, match: re.Match, published: date | None, future: bool) -
         return published, 2, False
     if kind == "last_week":
         return published - timedelta(days=published.weekday() + 4), 2, False
-    if kind == "next_week":
-        return published + timedelta(days=7 - published.weekday() + 2), 2, False
+    if kind == "next_week":  # a planned event with no day given: the publication date (docs/annotation.md)
+        return published, 2, False
     if kind == "this_month":
         return published, 3, False
     if kind == "last_month":  # its middle: a month before the window is history unless the text dates it better
