@@ -459,3 +459,23 @@ def test_beaten_to_death_with_the_victims_between(nlp):
     found = types_of(nlp, "A crowd of villagers beat two men suspected of cattle theft to death in a village near Mzuzu "
                           "on Sunday.", date(2024, 5, 10))
     assert [t[1] for t in found] == ["Mob violence"], found
+
+
+# tenth batch, 757-796 (dev, annotated before any rule was written from it)
+TENTH_BATCH = [
+    761,  # "An armed group killed two people and is suspected of having kidnapped four others": the killing comes first
+    765,  # "is now in the hands of the army of the New Forces (rebels) ... following an intense combat"
+    770,  # "killed Tuesday by a road mine"
+    773,  # "poisoning by chlorine gas" (and officers "rushed to a government hospital" were not deployed)
+    775,  # "the killing by security forces of at least 10 unarmed protesters"
+    777,  # "A demonstration ... was met with harsh police crackdown": an intervention, not a meeting
+    791,  # "Police ... have arrested a 34-year-old man for brutally slitting the neck of his ... neighbour": crime
+    795,  # "on Wednesday claimed it was responsible for a bombing ... on Tuesday": a claim for a known attack
+]
+
+
+@pytest.mark.parametrize("number", TENTH_BATCH)
+def test_main_type_of_tenth_batch(nlp, number):
+    text, published, sub_event_type = _world_passage(number)
+    found = [t for t in types_of(nlp, text, published=published) if t[1]]
+    assert (found[0][1] if found else None) == sub_event_type, found
