@@ -55,8 +55,9 @@ def _sitrep_chunk(args) -> tuple[int, int, float]:
     options = Options(typing=typing)
     events = 0
     for start in range(0, len(articles), 32):
-        batch = extract_articles(articles[start:start + 32], nlp, selective=selective)
-        events += sum(len(e) for e in retype_all(batch, options))
+        chunk = articles[start:start + 32]
+        batch = extract_articles(chunk, nlp, selective=selective)
+        events += sum(len(e) for e in retype_all(batch, options, chunk))
     return len(articles), events, peak_mb()
 
 

@@ -26,21 +26,26 @@ class Options:
     typing: str = "rules"  # or "learnt": the classifier of extract/learnt.py re-decides confident ACLED types
 
 
-def retype(events: list[Event], options: Options) -> list[Event]:
-    """The typing stage after extraction: nothing for "rules"; the learnt classifier for "learnt"."""
-    if options.typing == "learnt" and events:
-        from .extract.learnt import retype as learnt_retype
-        from .resolve.within import note_for
-
-        for event in learnt_retype(events):
-            event.notes = note_for(event)
+def retype(events: list[Event], options: Options, article: Article | None = None) -> list[Event]:
+    """The typing stage after extraction: nothing for "rules"; for "learnt", the classifier re-decides confident
+    ACLED types and (given the article) may add the one event of a short report in which the rules found none."""
+    if options.typing == "learnt":
+        retype_all([events], options, [article] if article is not None else None)
     return events
 
 
-def retype_all(event_lists: list[list[Event]], options: Options) -> list[list[Event]]:
+def retype_all(event_lists: list[list[Event]], options: Options, articles: list[Article] | None = None) -> list[list[Event]]:
     """The typing stage over a batch of articles at once (the learnt classifier embeds their sentences together,
     which is several times faster than article by article); the same events as `retype` gives each."""
-    retype([event for events in event_lists for event in events], options)
+    if options.typing != "learnt":
+        return event_lists
+    from .extract.learnt import retype as learnt_retype, suggest
+    from .resolve.within import note_for
+
+    for event in learnt_retype([event for events in event_lists for event in events]):
+        event.notes = note_for(event)
+    if articles is not None:
+        suggest(list(zip(articles, event_lists)))
     return event_lists
 
 
@@ -50,7 +55,7 @@ def process_document(document: RawDocument, options: Options, nlp=None) -> tuple
         events = extract_article(article, nlp, selective=options.selective, max_events=options.max_events)
     except RecursionError:
         raise SitrepError("text too deeply nested to parse", document.origin) from None
-    return article, retype(events, options)
+    return article, retype(events, options, article)
 
 
 def process_paths(paths: list[str], defaults: dict, options: Options, nlp=None) -> Iterator[tuple[Article, list[Event]] | SitrepError]:
@@ -76,14 +81,14 @@ def _extract_batch(articles: list[Article], options: Options) -> list[tuple[Arti
         _WORKER_NLP = load_model()
     try:
         results = extract_articles(articles, _WORKER_NLP, selective=options.selective, max_events=options.max_events)
-        return list(zip(articles, retype_all(results, options)))
+        return list(zip(articles, retype_all(results, options, articles)))
     except (SitrepError, RecursionError):
         pass  # one bad article in the batch: redo it one by one so the others go through
     out = []
     for article in articles:
         try:
             out.append((article, retype(extract_article(article, _WORKER_NLP, selective=options.selective,
-                                                        max_events=options.max_events), options)))
+                                                        max_events=options.max_events), options, article)))
         except SitrepError as exc:
             out.append(exc)
         except RecursionError:

@@ -71,3 +71,44 @@ def test_a_batch_of_articles_is_typed_as_each_article_alone(nlp):
     assert [[(e.sub_event_type, e.evidence[0].get("typing")) for e in events] for events in together] == \
            [[(e.sub_event_type, e.evidence[0].get("typing")) for e in events] for events in alone]
     assert together[0][0].sub_event_type == "Grenade"
+
+
+# a short report whose words hold no trigger: the classifier may tell what it is, and says it did
+UNTRIGGERED = ("Dizzy and struggling to breathe, eleven policemen were taken to hospital in Tikrit on Monday. "
+               "Doctors said they had inhaled chlorine.")
+
+
+def test_a_short_report_with_no_trigger_gets_the_event_the_classifier_is_sure_of(nlp):
+    assert events_of(nlp, UNTRIGGERED, "rules") == []
+    [event] = events_of(nlp, UNTRIGGERED, "learnt")
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Chemical weapon")
+    typing = event.evidence[0]["typing"]
+    assert typing["created"] is True and typing["rules"] == "(none)" and typing["probability"] >= 0.6
+    assert event.triggers == []  # no words of the lexicon typed it: the classifier did, and the evidence says so
+    # dated and placed by the report's other sentence, "in Tikrit on Monday" (10 May 2024 was a Friday)
+    assert (event.location, event.country, event.event_date) == ("Tikrīt", "IRQ", "2024-05-06")
+    assert event.date_inherited and event.location_inherited
+    assert event.event_id and event.notes.startswith("On 2024-05-06 in Tikrīt")
+
+
+def test_long_reports_and_reports_the_rules_put_out_of_scope_get_none_created(nlp):
+    filler = " ".join(["The ministry published its annual budget figures on Monday."] * 30)
+    assert len(filler) > 1500
+    assert [e for e in events_of(nlp, UNTRIGGERED + "\n\n" + filler, "learnt") if e.event_type] == []
+    # the rules' out-of-scope call stands: a flood's toll is no attack, whatever the classifier thinks
+    flood = "Floods swept through three villages near Kasese on Monday, killing 12 people."
+    assert all(e.event_type is None for e in events_of(nlp, flood, "learnt"))
+
+
+def test_a_batch_creates_what_each_report_alone_creates(nlp):
+    from sitrep.extract.events import extract_articles
+    from sitrep.ingest.clean import clean
+    from sitrep.pipeline import retype_all
+
+    texts = [UNTRIGGERED, "Hundreds of teachers marched through Lilongwe on Monday, demanding better pay.",
+             "The prime minister opened a new bridge in the capital on Monday."]
+    articles = [clean(RawDocument(t, f"t{i}", None, date(2024, 5, 10), None, None)) for i, t in enumerate(texts)]
+    together = retype_all(extract_articles(articles, nlp), Options(typing="learnt"), articles)
+    alone = [events_of(nlp, t, "learnt") for t in texts]
+    assert [[(e.sub_event_type, e.location) for e in events] for events in together] == \
+           [[(e.sub_event_type, e.location) for e in events] for events in alone]
