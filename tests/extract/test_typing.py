@@ -34,6 +34,10 @@ def test_sub_event_type_and_its_cue(nlp, text, sub_event_type, cue):
     "The roof of a five-storey building collapsed on Tuesday in Dhaka, killing seven people.",
     "The foreign ministry summoned the ambassador on Tuesday and handed him a letter of protest.",
     "Armed robbers killed a shopkeeper during a robbery in Lagos on Tuesday.",
+    # "attack" said of animals, computers and hearts
+    "An elephant attacked and killed two villagers near Kasese on Tuesday, wildlife officials said.",
+    "Hackers attacked the computer systems of the election commission in Nairobi on Tuesday.",
+    "The opposition leader died of a heart attack in Kampala on Tuesday.",
 ])
 def test_out_of_scope_gets_no_acled_type(nlp, text):
     assert all(event_type is None for event_type, _, _ in types_of(nlp, text))
