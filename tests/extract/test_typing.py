@@ -21,6 +21,7 @@ def types_of(nlp, text, published=date(2020, 3, 4)):
     ("A mob lynched a man accused of theft in a village near Lilongwe on Tuesday.", "Mob violence", None),
     ("Soldiers found a weapons cache containing rifles and explosives near Tumaco on Tuesday.", "Disrupted weapons use", None),
     ("Houthi rebels fired a missile at a military camp in Marib on Tuesday.", "Shelling/artillery/missile attack", None),
+    ("Rival football fans clashed outside the stadium in Lusaka after the match on Tuesday.", "Mob violence", "football fans"),
 ])
 def test_sub_event_type_and_its_cue(nlp, text, sub_event_type, cue):
     found = types_of(nlp, text)
@@ -38,6 +39,15 @@ def test_sub_event_type_and_its_cue(nlp, text, sub_event_type, cue):
     "An elephant attacked and killed two villagers near Kasese on Tuesday, wildlife officials said.",
     "Hackers attacked the computer systems of the election commission in Nairobi on Tuesday.",
     "The opposition leader died of a heart attack in Kampala on Tuesday.",
+    # floods, a family killing, a clash of words
+    "Villagers in the flooded district were evacuated by soldiers on Tuesday.",
+    "A soldier shot dead his wife and two children before turning the gun on himself in Kaduna on Tuesday.",
+    "The ruling party and the opposition clashed in parliament over the budget on Tuesday.",
+    # a speech's attack; arrests for ordinary crimes; a drunk driver
+    "The president attacked the opposition in a speech on Tuesday, accusing them of treason.",
+    "Police arrested 12 people for selling fake medicine in Accra on Tuesday.",
+    "Authorities arrested two men suspected of poaching elephants in Hwange on Tuesday.",
+    "A suspected drunk driver ploughed into a crowd in Harare on Tuesday, killing four people.",
 ])
 def test_out_of_scope_gets_no_acled_type(nlp, text):
     assert all(event_type is None for event_type, _, _ in types_of(nlp, text))
