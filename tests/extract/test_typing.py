@@ -48,6 +48,12 @@ def test_sub_event_type_and_its_cue(nlp, text, sub_event_type, cue):
     "Police arrested 12 people for selling fake medicine in Accra on Tuesday.",
     "Authorities arrested two men suspected of poaching elephants in Hwange on Tuesday.",
     "A suspected drunk driver ploughed into a crowd in Harare on Tuesday, killing four people.",
+    # a group's word for an attack already known; a commemoration; a missile test; wars on things
+    "Al-Shabaab said in a statement that its fighters carried out Monday's attack on the hotel.",
+    "Thousands marched in Kigali on Tuesday to commemorate the 1994 genocide against the Tutsi.",
+    "North Korea fired two ballistic missiles into the sea on Tuesday, the South Korean military said.",
+    "The government launched an offensive against corruption on Tuesday, firing 40 officials.",
+    "Firefighters battled a blaze at a factory in Dhaka on Tuesday, killing 12 workers.",
 ])
 def test_out_of_scope_gets_no_acled_type(nlp, text):
     assert all(event_type is None for event_type, _, _ in types_of(nlp, text))
