@@ -508,3 +508,25 @@ def test_main_type_of_tenth_batch(nlp, number):
     text, published, sub_event_type = _world_passage(number)
     found = [t for t in types_of(nlp, text, published=published) if t[1]]
     assert (found[0][1] if found else None) == sub_event_type, found
+
+
+# eleventh batch, 797-836 (dev, annotated before any rule was written from it)
+ELEVENTH_BATCH = [
+    797,  # a rebel group "announced ... it has suspended all self-defense operations": one side alone, a change
+    799,  # former fighters "were integrated into the national army"
+    802,  # peacekeepers "set up a permanent presence near the site of a massacre"
+    806,  # "Emergency was on Monday night clamped in Nepal"
+    817,  # "Angry villagers ... torched to death a man ... suspected of stealing cows": a mob, not a riot
+    825,  # "stabbed to death by his wife": crime
+    826,  # a robbery, then "Three suspect were arrested." in the next paragraph: routine policing
+    827,  # "one of its plants has suffered an explosion": an accident
+    831,  # "released a statement claiming responsibility for the recent bomb blast": a claim alone
+    835,  # "remembered the nine civilians, including a child, who were killed by the PKK ... 1994": a commemoration
+]
+
+
+@pytest.mark.parametrize("number", ELEVENTH_BATCH)
+def test_main_type_of_eleventh_batch(nlp, number):
+    text, published, sub_event_type = _world_passage(number)
+    found = [t for t in types_of(nlp, text, published=published) if t[1]]
+    assert (found[0][1] if found else None) == sub_event_type, found
