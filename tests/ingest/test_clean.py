@@ -63,3 +63,19 @@ def test_guardian_single_block_article_is_one_body_paragraph():
     article = guardian_article(182)
     assert [p.role for p in article.paragraphs] == ["body"]
     assert article.published == date(2018, 1, 23)
+
+
+def test_hard_wrapped_wire_copy_is_one_paragraph():
+    # world dev 861 (Reuters wire copy, its line breaks kept): the lines break mid-sentence
+    text = ("Protesters angered by the death\nof a young man in police custody ransacked a police station and\n"
+            "government buildings in Guinea's main aluminium smelting town on\nWednesday, local residents said.")
+    article = clean(RawDocument(text, "wire"))
+    assert article.title is None
+    assert [(p.role, p.text) for p in article.paragraphs] == [("body", " ".join(text.split("\n")))]
+
+
+def test_lines_that_end_sentences_stay_paragraphs():
+    text = "Rebels Killed in Congo\nDecember 7, 1998\nTroops killed 60 rebels in Ntadi.\nMore troops have been deployed."
+    article = clean(RawDocument(text, "lines"))
+    assert article.title == "Rebels Killed in Congo"
+    assert [p.text for p in article.paragraphs][-2:] == ["Troops killed 60 rebels in Ntadi.", "More troops have been deployed."]

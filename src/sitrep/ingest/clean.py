@@ -48,11 +48,28 @@ def _words(text: str) -> set[str]:
     return set(normalise_for_comparison(text).split())
 
 
+WRAP_END = re.compile(r"\b(?:and|or|but|of|the|a|an|on|in|at|to|by|for|with|from|that|which|who|whose|as|into|than|its|their|his|her)$|[,;]$", re.I)
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Rejoin hard-wrapped lines (wire copy broken at a fixed width): a line that ends mid-sentence ("... a police
+    station and", "... town on") runs on into the next, and so does a line followed by one that begins in lower case."""
+    out: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if out and out[-1] and stripped and not TERMINAL.search(out[-1]) \
+                and (WRAP_END.search(out[-1]) or stripped[0].islower()):
+            out[-1] = out[-1] + " " + stripped
+        else:
+            out.append(stripped)
+    return out
+
+
 def split_paragraphs(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     blocks = re.split(r"\n\s*\n", text)
     if len(blocks) == 1 and text.count("\n") >= 2:
-        blocks = text.split("\n")
+        blocks = _unwrap(text.split("\n"))
     return [re.sub(r"[ \t\u00a0]+", " ", b).strip() for b in blocks if b.strip()]
 
 
