@@ -92,7 +92,10 @@ PLANNABLE_FAMILIES = {"consult", "vote", "sanction", "dialogue", "aid", "agreeme
 PERSON_WORDS = {"he", "she", "him", "her", "they", "them", "man", "men", "woman", "women", "militant", "militants",
                 "suspect", "suspects", "member", "members", "leader", "commander", "fighter", "fighters", "soldier",
                 "soldiers", "journalist", "activist", "activists", "jihadist", "jihadists", "insurgent", "insurgents",
-                "rebel", "rebels", "hostage", "hostages", "civilians", "people", "children", "nationals", "citizens", "pair"}
+                "rebel", "rebels", "hostage", "hostages", "civilians", "people", "children", "nationals", "citizens", "pair",
+                "girl", "girls", "boy", "boys", "child", "teenager", "teenagers", "student", "students", "villager",
+                "villagers", "farmer", "farmers", "worker", "workers", "priest", "priests", "tourist", "tourists",
+                "wife", "husband", "daughter", "son", "mother", "father", "passenger", "passengers", "teacher", "teachers"}
 STOPPING_LEMMAS = {"halt", "block", "stop", "prevent", "cancel", "postpone", "deny", "avert", "avoid", "end"}
 CUMULATIVE = re.compile(r"\bsince (?:the|its|their) (?:campaign|offensive|operation|war|conflict|start|beginning|uprising|assault)\b|"
                         r"\bsince (?:19|20)\d\d\b|\bso far this year\b|\bsince the start of\b|"
@@ -766,6 +769,9 @@ def _captors_are_armed_men(token) -> bool:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "conj":
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None:  # "a girl had been seized by rebels": the agent of the passive
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if subject is None:
         return False
     words = subject.doc[subject.left_edge.i:subject.right_edge.i + 1].text
