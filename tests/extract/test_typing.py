@@ -539,13 +539,19 @@ def test_main_type_of_eleventh_batch(nlp, number):
     assert (found[0][1] if found else None) == sub_event_type, found
 
 
-# twelfth batch, 877-916 (dev, annotated before any rule was written from it)
+# twelfth batch, 877-956 (dev, annotated before any rule was written from it)
 TWELFTH_BATCH = [
     885,  # Al Shabaab "retook" Hudur "following the withdrawal of allied Ethiopian and Somali government troops"
     893,  # "a 16-year-old girl had been seized by rebels in Timbuktu and raped": a girl seized is no town taken
     897,  # "shot dead in a drug turf war": crime
     898,  # "A portion of the loot was recovered and a motor car seized": a robbery, no town seized
     914,  # "announced ... the planned routes for Friday marches": not yet held
+    922,  # the town of Man "was late on Monday ”totally under control” of forces loyal to President Laurent Gbagbo"
+    925,  # "unmanned aerial vehicle (drone) attacks were carried out"
+    930,  # "a motorcycle bomb went off as their truck drove over a bridge"
+    935,  # "a form of nerve gas" on the Tokyo subway
+    939,  # "security forces shot dead a Kurdish man during protests": excessive force
+    949,  # "a ferry, filled past its capacity, capsized and sank": an accident
 ]
 
 
