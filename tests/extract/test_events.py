@@ -614,3 +614,12 @@ def test_a_reporter_whose_first_name_is_a_country_is_no_place(events_in):
     # an institution after a country's name is still that country's
     events = events_in("The Pakistan Army said its troops killed five militants in a clash on Monday.", date(2019, 1, 7))
     assert events and {e["country"] for e in events} == {"PAK"}
+
+
+def test_fighting_to_reach_a_goal_is_no_battle(events_in):
+    # Guardian dev2 045: "In January, the Syrian Democratic Forces, fighting to defeat both the president, Bashar
+    # al-Assad, and Isis, ..." describes what the group is for, not a fight
+    text = "In January, the Syrian Democratic Forces, fighting to defeat both the president and Isis, asked for help."
+    assert [e for e in events_in(text, date(2019, 2, 5)) if e["event_type"] == "Battles"] == []
+    text = "Iraqi troops were fighting to retake the town of Tal Afar from Islamic State on Monday."
+    assert [e["event_type"] for e in events_in(text, date(2017, 8, 22))] == ["Battles"]
