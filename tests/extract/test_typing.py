@@ -503,12 +503,6 @@ TENTH_BATCH = [
 ]
 
 
-@pytest.mark.parametrize("number", TENTH_BATCH)
-def test_main_type_of_tenth_batch(nlp, number):
-    text, published, sub_event_type = _world_passage(number)
-    found = [t for t in types_of(nlp, text, published=published) if t[1]]
-    assert (found[0][1] if found else None) == sub_event_type, found
-
 
 # eleventh batch, 797-876 (dev, annotated before any rule was written from it)
 ELEVENTH_BATCH = [
@@ -532,12 +526,6 @@ ELEVENTH_BATCH = [
 ]
 
 
-@pytest.mark.parametrize("number", ELEVENTH_BATCH)
-def test_main_type_of_eleventh_batch(nlp, number):
-    text, published, sub_event_type = _world_passage(number)
-    found = [t for t in types_of(nlp, text, published=published) if t[1]]
-    assert (found[0][1] if found else None) == sub_event_type, found
-
 
 # twelfth batch, 877-956 (dev, annotated before any rule was written from it)
 TWELFTH_BATCH = [
@@ -553,10 +541,21 @@ TWELFTH_BATCH = [
     939,  # "security forces shot dead a Kurdish man during protests": excessive force
     949,  # "a ferry, filled past its capacity, capsized and sank": an accident
 ]
+# thirteenth batch, 957-1036 (dev, annotated before any rule was written from it)
+THIRTEENTH_BATCH = [
+    962,  # the army "took back control of Abeche without renewed fighting, as rebel forces deserted"
+    973,  # the council "has chosen Abu Bakr al-Baghdadi ... as the emir"
+    1003,  # rebels "reported the rare seizure of a town from government control after fighting"
+    1018,  # "Residents of Madede ... burnt to death a 34-year-old man ... for allegedly breaking into a house"
+    1025,  # "Kiev has attempted to attack targets ... with a drone, which was intercepted": disrupted weapons use
+    1027,  # "An exchange of more than 800 prisoners ... began Friday"
+    1031,  # soldiers "sent to the site to help evacuate local villages after the eruption": a disaster
+    1033,  # IS "is claiming fighters for the extremist group carried out the van and knife attack": a claim alone
+]
 
 
-@pytest.mark.parametrize("number", TWELFTH_BATCH)
-def test_main_type_of_twelfth_batch(nlp, number):
+@pytest.mark.parametrize("number", TENTH_BATCH + ELEVENTH_BATCH + TWELFTH_BATCH + THIRTEENTH_BATCH)
+def test_main_type_of_batches_ten_to_thirteen(nlp, number):
     text, published, sub_event_type = _world_passage(number)
     found = [t for t in types_of(nlp, text, published=published) if t[1]]
     assert (found[0][1] if found else None) == sub_event_type, found
