@@ -54,6 +54,9 @@ def test_sub_event_type_and_its_cue(nlp, text, sub_event_type, cue):
     "North Korea fired two ballistic missiles into the sea on Tuesday, the South Korean military said.",
     "The government launched an offensive against corruption on Tuesday, firing 40 officials.",
     "Firefighters battled a blaze at a factory in Dhaka on Tuesday, killing 12 workers.",
+    # Guardian dev3 122 and a split of opinion
+    "American troops are already a grenade’s toss away from Russians and Iranians in Syria.",
+    "The dilemma has split the Trump administration.",
 ])
 def test_out_of_scope_gets_no_acled_type(nlp, text):
     assert all(event_type is None for event_type, _, _ in types_of(nlp, text))
