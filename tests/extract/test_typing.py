@@ -544,7 +544,7 @@ TWELFTH_BATCH = [
     939,  # "security forces shot dead a Kurdish man during protests": excessive force
     949,  # "a ferry, filled past its capacity, capsized and sank": an accident
 ]
-# thirteenth batch, 957-1036 (dev, annotated before any rule was written from it)
+# thirteenth and fourteenth batches, 957-1116 (dev, annotated before any rule was written from it)
 THIRTEENTH_BATCH = [
     962,  # the army "took back control of Abeche without renewed fighting, as rebel forces deserted"
     973,  # the council "has chosen Abu Bakr al-Baghdadi ... as the emir"
@@ -553,7 +553,10 @@ THIRTEENTH_BATCH = [
     1025,  # "Kiev has attempted to attack targets ... with a drone, which was intercepted": disrupted weapons use
     1027,  # "An exchange of more than 800 prisoners ... began Friday"
     1031,  # soldiers "sent to the site to help evacuate local villages after the eruption": a disaster
-    1033,  # IS "is claiming fighters for the extremist group carried out the van and knife attack": a claim alone
+    1033,  # IS "is claiming fighters for the extremist group carried out the van and knife attack": a claim alone    1079,  # "the killing of three indigenous men by a Honduran military patrol ... the soldiers fired on them"
+    1086,  # "Drone-fired missiles have hit a market"
+    1101,  # "The riot - which led to two police stations ... being set alight": the rioters, not the police
+    1115,  # "vowed fresh attacks ... if they do not retreat": a threat
 ]
 
 
