@@ -557,6 +557,11 @@ THIRTEENTH_BATCH = [
     1086,  # "Drone-fired missiles have hit a market"
     1101,  # "The riot - which led to two police stations ... being set alight": the rioters, not the police
     1115,  # "vowed fresh attacks ... if they do not retreat": a threat
+    1041,  # separatist fighters "stormed the locality ... setting fire on several structures": no one hurt, destruction
+    1043,  # "Several hundreds people gathered at the opera house ... demanding the resignation"
+    1055,  # "Turkey on Saturday opened its largest overseas military training academy in Somali capital Mogadishu"
+    1057,  # "begun drone operations out of a new Niger air base"
+    1073,  # "signed a formal agreement with France to buy 36 Rafale fighter jets": an arms purchase, not a conflict deal
 ]
 
 

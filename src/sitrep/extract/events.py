@@ -852,9 +852,11 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
         else:
             event.sub_event_type = "Armed clash"
     context = None
-    if event.family in ("killing", "arrest") and sentence.paragraph_index < len(article.paragraphs):
-        # a bare toll, or "Three suspects were arrested": what killed them, what they did, is told before
-        context = article.text[article.paragraphs[max(0, sentence.paragraph_index - 1)].start:sentence.end]  # and the paragraph before
+    if event.family in ("killing", "arrest", "agreement") and sentence.paragraph_index < len(article.paragraphs):
+        # a bare toll, "Three suspects were arrested", "signed the agreement in Delhi": what killed them, what they did,
+        # what the deal was, is told before (for tolls and arrests also in the paragraph before)
+        first = sentence.paragraph_index - (0 if event.family == "agreement" else 1)
+        context = article.text[article.paragraphs[max(0, first)].start:sentence.end]
     _apply_typing_rules(event, text, sentence, spans, mentions, context)
     if event.family in ("attack", "killing", "civ_attack", "destruction", "protest", "riot", "battle", "arrest") and event.sub_event_type in SUBTYPE_FAMILY:
         event.family = SUBTYPE_FAMILY[event.sub_event_type]  # merges with other tellings of the same kind of event
