@@ -544,7 +544,7 @@ TWELFTH_BATCH = [
     939,  # "security forces shot dead a Kurdish man during protests": excessive force
     949,  # "a ferry, filled past its capacity, capsized and sank": an accident
 ]
-# thirteenth and fourteenth batches, 957-1116 (dev, annotated before any rule was written from it)
+# batches 13 to 15, 957-1196 (dev, annotated before any rule was written from it)
 THIRTEENTH_BATCH = [
     962,  # the army "took back control of Abeche without renewed fighting, as rebel forces deserted"
     973,  # the council "has chosen Abu Bakr al-Baghdadi ... as the emir"
@@ -562,6 +562,9 @@ THIRTEENTH_BATCH = [
     1055,  # "Turkey on Saturday opened its largest overseas military training academy in Somali capital Mogadishu"
     1057,  # "begun drone operations out of a new Niger air base"
     1073,  # "signed a formal agreement with France to buy 36 Rafale fighter jets": an arms purchase, not a conflict deal
+    1179,  # "military forces opened fire in a protest gathering": excessive force
+    1181,  # "Students ... have vandalized and set fire to a vehicle": a riot
+    1190,  # "a boiler exploded in a factory": an accident
 ]
 
 
