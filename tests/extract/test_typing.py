@@ -565,6 +565,9 @@ THIRTEENTH_BATCH = [
     1179,  # "military forces opened fire in a protest gathering": excessive force
     1181,  # "Students ... have vandalized and set fire to a vehicle": a riot
     1190,  # "a boiler exploded in a factory": an accident
+    1121,  # armed groups "torching at least two churches and 95 homes"
+    1129,  # "has taken control of four villages ... under an agreement struck with Yerevan": no fight, a handover
+    1146,  # "A depressed man killed eight people ... in two separate break-in attacks before killing himself": crime
 ]
 
 
