@@ -68,3 +68,11 @@ def test_guardian_claims(nlp):
 def test_verification_cue():
     assert unverified("This could not be independently verified.")
     assert not unverified("Reuters journalists, rebels and a monitor confirmed the military thrust.")
+
+
+def test_an_event_noun_is_no_speaker(nlp):
+    # world dev 1166: spaCy parses "strike" as the subject of "said", with "killed" hanging from it
+    from sitrep.extract.claims import find_claims
+    doc = nlp("A Turkish drone strike killed at least four members of the Kurdistan Workers´ Party (PKK) in northern Iraq "
+              "on Sunday, authorities in the autonomous Kurdistan region said.")
+    assert all("strike" not in (c.claimant or "").lower() for c in find_claims(doc, None))

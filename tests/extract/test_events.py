@@ -623,3 +623,11 @@ def test_fighting_to_reach_a_goal_is_no_battle(events_in):
     assert [e for e in events_in(text, date(2019, 2, 5)) if e["event_type"] == "Battles"] == []
     text = "Iraqi troops were fighting to retake the town of Tal Afar from Islamic State on Monday."
     assert [e["event_type"] for e in events_in(text, date(2017, 8, 22))] == ["Battles"]
+
+
+def test_ended_up_is_no_stopping(events_in):
+    # world dev 1007: "ended up in a make-shift morgue": "end" stops convoys and talks, "ended up" stops nothing
+    from sitrep.extract.events import STOPPING_LEMMAS
+    assert "end" in STOPPING_LEMMAS
+    text = "Many passengers ended up in hospital after the explosion of a roadside bomb near the market on Monday."
+    assert [e["sub_event_type"] for e in events_in(text, date(2006, 6, 15))] == ["Remote explosive/landmine/IED"]

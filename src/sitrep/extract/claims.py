@@ -114,6 +114,10 @@ def _trailing_speaker(doc, verb):
     return span if any(t.pos_ in ("PROPN", "NOUN") for t in span) else None
 
 
+EVENT_NOUNS = {"strike", "airstrike", "attack", "bombing", "blast", "explosion", "raid", "clash", "assault", "shelling",
+               "ambush", "fighting", "bomb", "fire", "offensive", "battle"}
+
+
 def find_claims(doc, last_claimant: str | None) -> list[ClaimSpan]:
     """Attributions in one parsed sentence."""
     claims: list[ClaimSpan] = []
@@ -140,6 +144,8 @@ def find_claims(doc, last_claimant: str | None) -> list[ClaimSpan]:
             continue
         if subject.pos_ == "NUM" or subject.like_num:
             continue
+        if subject.lemma_.lower() in EVENT_NOUNS and any(c.dep_ == "acl" for c in subject.children):
+            continue  # "A Turkish drone strike killed four ..., authorities said": a misparse; a strike says nothing
         span = doc[subject.left_edge.i: subject.right_edge.i + 1]
         if len(span) > 25 or any(t.pos_ == "VERB" and t.dep_ not in ("amod", "compound") for t in span if t.i != subject.i):
             span = doc[subject.left_edge.i: subject.i + 1]  # a misparse swallowed a clause: keep the noun phrase

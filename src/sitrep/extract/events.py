@@ -1161,7 +1161,8 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
     if _sentence_of(text, trigger).rstrip(" ”\"’'").endswith("?"):
         return False  # "Why are we bombed by planes?": a question, not a report
     verb = governing_verb(token)
-    if verb is not token and verb.lemma_.lower() in STOPPING_LEMMAS and not (token.dep_ == "nsubj" and verb.lemma_.lower() == "end"):
+    if verb is not token and verb.lemma_.lower() in STOPPING_LEMMAS and not (token.dep_ == "nsubj" and verb.lemma_.lower() == "end") \
+            and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):  # "ended up in a morgue after a blast"
         return False  # "aid convoys have been halted" -- but "the talks in Vienna ended on Friday" took place
     if trigger.row["family"] == "battle" and token.tag_ == "VBG" and token.dep_ == "pcomp":
         return False  # "convicted of fighting against IS", "insisted on fighting": an activity, not an event
