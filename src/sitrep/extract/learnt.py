@@ -145,7 +145,7 @@ def _created_event(article: Article, sentences: list, index: int, label: str, pr
     """The event of sentence `index`, dated and placed by its own words, else by the report's other sentences
     (the nearest first: a short report tells one story), else by the publication date and main country."""
     from ..resolve.within import finalise
-    from .events import SUBTYPE_FAMILY, article_focus
+    from .events import SUBTYPE_FAMILY, _set_place, _span, article_focus
     from .figures import find_quantities, is_exact
     from .time import find_time_expressions
 
@@ -155,7 +155,7 @@ def _created_event(article: Article, sentences: list, index: int, label: str, pr
     event = Event(family=SUBTYPE_FAMILY.get(label, "learnt"), plover_type=plover, event_type=event_type,
                   sub_event_type=label, status="occurred")
     sentence = sentences[index]
-    nearest_first = sorted(sentences, key=lambda s: abs(sentences.index(s) - index))
+    nearest_first = [sentences[i] for i in sorted(range(len(sentences)), key=lambda i: abs(i - index))]
     spans = []
     dated = next(((s, e) for s in nearest_first for e in find_time_expressions(s.text, article.published)
                   if e.date and not e.background and not e.future), None)
@@ -164,7 +164,7 @@ def _created_event(article: Article, sentences: list, index: int, label: str, pr
         event.event_date, event.time_precision = expression.date, expression.precision
         event.date_inherited = where is not sentence
         if where is sentence:  # as the rules do, a date carried from another sentence has no span of its own
-            spans.append(_span("event_date", where, expression.start, expression.end))
+            spans.append(_span("event_date", where.text, expression.start, expression.end, where.start))
     elif article.published is not None:
         event.event_date, event.time_precision, event.date_inherited = article.published.isoformat(), 2, True
     focus = article_focus(article)
@@ -174,7 +174,7 @@ def _created_event(article: Article, sentences: list, index: int, label: str, pr
         _set_place(event, found)
         event.location_inherited = where is not sentence
         if where is sentence:
-            spans.append(_span("location", where, start, end))
+            spans.append(_span("location", where.text, start, end, where.start))
     elif focus.focus_place is not None or focus.focus_country:
         from .places import country_place
 
@@ -189,11 +189,6 @@ def _created_event(article: Article, sentences: list, index: int, label: str, pr
                        "typing": {"by": "learnt classifier", "sub_event_type": label, "probability": round(probability, 3),
                                   "rules": NONE, "created": True}}]
     return finalise([event], article)[0]
-
-
-def _span(field_name: str, sentence, start: int, end: int) -> dict:
-    return {"field": field_name, "text": sentence.text[start:end], "start": sentence.start + start,
-            "end": sentence.start + end}
 
 
 def _place_named_in(text: str, focus_country: str | None):
@@ -211,8 +206,3 @@ def _place_named_in(text: str, focus_country: str | None):
         if place.country == focus_country or focus_country is None:
             return start, end, place
     return None
-
-
-def _set_place(event: Event, place) -> None:
-    event.location, event.country, event.admin1, event.admin2 = place.name, place.country, place.admin1, place.admin2
-    event.latitude, event.longitude, event.geo_precision = place.latitude, place.longitude, place.precision
