@@ -631,3 +631,23 @@ def test_ended_up_is_no_stopping(events_in):
     assert "end" in STOPPING_LEMMAS
     text = "Many passengers ended up in hospital after the explosion of a roadside bomb near the market on Monday."
     assert [e["sub_event_type"] for e in events_in(text, date(2006, 6, 15))] == ["Remote explosive/landmine/IED"]
+
+
+def test_towns_that_surrendered_are_one_handover_with_the_side_they_surrendered_to(events_in):
+    # Guardian 2018-06-30 (gold guardian-106): two tellings of the same towns changing hands, and the side that
+    # took them is the one "surrendered to the forces of President Bashar al-Assad", even 30 characters away
+    text = ("Several southern Syrian towns have surrendered to the forces of President Bashar al-Assad, after more "
+            "than a week of fierce attacks. State television said at least five towns had agreed to surrender and "
+            "accept government rule.")
+    territory = [e for e in events_in(text, date(2018, 6, 30)) if e["sub_event_type"] == "Government regains territory"]
+    assert len(territory) == 1
+    assert territory[0]["actor1"] is not None and "Syria" in territory[0]["actor1"]
+    assert territory[0]["actor2"] is None or "Syria" not in territory[0]["actor2"]
+
+
+def test_coming_under_fire_with_no_day_is_a_condition_not_an_event(events_in):
+    # Guardian 2018-02-08 (gold guardian-164) has no event for this; with its day it is one
+    undated = "US advisers had been in an operating base in Deir ez-Zor when they came under tank fire."
+    assert [e for e in events_in(undated, date(2018, 2, 8)) if e["event_type"]] == []
+    dated = "US advisers in Deir ez-Zor came under tank fire on Wednesday."
+    assert [e["event_type"] for e in events_in(dated, date(2018, 2, 8))] == ["Explosions/Remote violence"]

@@ -101,7 +101,7 @@ def assign_roles(doc, trigger, mentions: list[Mention], trigger_text: str = "") 
         if token is None:
             continue
         role = _role(token, verb, trigger)
-        if AGENT_BEFORE.search(doc.text[max(0, mention.start - 25):mention.start]):
+        if AGENT_BEFORE.search(doc.text[max(0, mention.start - 40):mention.start]):
             role = "subject"
         elif passive and role == "subject":
             role = "object"

@@ -860,8 +860,8 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
     _apply_typing_rules(event, text, sentence, spans, mentions, context)
     if event.family in ("attack", "killing", "civ_attack", "destruction", "protest", "riot", "battle", "arrest") and event.sub_event_type in SUBTYPE_FAMILY:
         event.family = SUBTYPE_FAMILY[event.sub_event_type]  # merges with other tellings of the same kind of event
-    if event.family in ("agreement", "ceasefire") and event.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory"):
-        event.family = "territory"  # "towns had agreed to surrender": the towns changing hands
+    if event.family in ("agreement", "ceasefire", "surrender") and event.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory"):
+        event.family = "territory"  # "towns had agreed to surrender", "towns have surrendered": the towns changing hands
     # claims
     attached = [c for c in claims if c.scope[0] <= trigger.token.i < c.scope[1]] or (claims if len(claims) == 1 else [])
     for claim in attached:
@@ -1118,6 +1118,8 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
     if CALLED_OFF_AFTER.match(text[trigger.end:]) or _proposed_or_feared(token) \
             or SPECULATION_BEFORE.search(text[max(0, trigger.start - 60):trigger.start]):
         return False  # "the Sochi conference was put on hold", "the airstrikes being proposed", "speculation Russia would retaliate"
+    if trigger.row["family"] in VIOLENT_FAMILIES and not has_own_time and token.dep_ == "pobj" and token.head.lower_ == "under":
+        return False  # "the enclave shrinks under airstrikes", "when they came under tank fire": a condition, no event dated
     if not has_time and _existential_tally(token):
         return False  # "There were scores of executions of even top commanders": a record, no event told
     if trigger.row["family"] in WORDS_FAMILIES and not _in_quote(text, trigger.start) and _writer_is_subject(token):
