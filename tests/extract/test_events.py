@@ -651,3 +651,24 @@ def test_coming_under_fire_with_no_day_is_a_condition_not_an_event(events_in):
     assert [e for e in events_in(undated, date(2018, 2, 8)) if e["event_type"]] == []
     dated = "US advisers in Deir ez-Zor came under tank fire on Wednesday."
     assert [e["event_type"] for e in events_in(dated, date(2018, 2, 8))] == ["Explosions/Remote violence"]
+
+
+@pytest.mark.parametrize("text, plover", [
+    # Guardian 2018-01-21 (dev2 guardian-185) and 2018-04-14 (dev3 guardian-122)
+    ("Damascus has threatened to hit back militarily against Turkish forces in Afrin.", "THREATEN"),
+    ("Tehran has vowed vengeance for the incident, in which seven IRGC guardsmen were killed.", "THREATEN"),
+])
+def test_threats_to_hit_back(events_in, text, plover):
+    assert [e["plover_type"] for e in events_in(text, date(2018, 1, 21))] == [plover]
+
+
+def test_pulling_back_forces_is_a_change_of_activity(events_in):
+    # Guardian 2018-01-21 (dev2 guardian-185)
+    events = events_in("Russia has pulled back its ground forces from Afrin to prevent accidental clashes.", date(2018, 1, 21))
+    assert [e["sub_event_type"] for e in events] == ["Change to group/activity"]
+
+
+def test_a_count_of_the_displaced_is_no_flight(events_in):
+    # Guardian 2018-01-21 (dev3 guardian-187): the war's tally, not people fleeing on a day
+    assert events_in("Up to half a million Syrians have died, more than 5.4 million are refugees, and 6.1 million "
+                     "are internally displaced.", date(2018, 1, 21)) == []

@@ -1187,6 +1187,10 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
         return False
     if trigger.row["family"] == "killing" and is_war_total(trigger):
         return False
+    if trigger.row["family"] == "displacement" and token.tag_ == "VBN" \
+            and any(c.dep_ in ("auxpass", "aux") and c.lower_ in ("are", "is", "remain", "remains") for c in token.children) \
+            and any(c.dep_ in ("nsubjpass", "nsubj") and c.like_num for c in token.children):
+        return False  # "6.1 million are internally displaced": a count of the war's displaced, not a flight told
     if trigger.row["family"] == "displacement" and not _many_people(trigger.token):
         return False  # "before he fled on Saturday": one family's flight is a story, mass flight is the event
     if _in_quote(text, trigger.start) and not has_time:
