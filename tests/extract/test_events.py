@@ -672,3 +672,13 @@ def test_a_count_of_the_displaced_is_no_flight(events_in):
     # Guardian 2018-01-21 (dev3 guardian-187): the war's tally, not people fleeing on a day
     assert events_in("Up to half a million Syrians have died, more than 5.4 million are refugees, and 6.1 million "
                      "are internally displaced.", date(2018, 1, 21)) == []
+
+
+def test_a_meeting_named_in_passing_with_its_own_day_and_place_is_told(events_in):
+    # Guardian 2018-09-17 (gold guardian-086): "over a summit" names it, but "held two weeks ago in Tehran" tells it;
+    # "a huge advance over" is progress, not troops advancing, and the sentence's "will be seen" is not the summit's
+    text = ("The agreement will be seen as a sign of Erdoğan’s influence over Putin and is a huge advance over a "
+            "trilateral summit held two weeks ago in Tehran when Erdoğan and Putin clashed.")
+    events = events_in(text, date(2018, 9, 17))
+    assert [(e["plover_type"], e["event_date"], e["location"], e["status"]) for e in events] == \
+        [("CONSULT", "2018-09-03", "Tehran", "occurred")]

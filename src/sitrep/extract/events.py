@@ -133,6 +133,8 @@ THING_NOUNS = {"truck", "vehicle", "helicopter", "tank", "aircraft", "jet", "pla
                "video", "footage", "image", "photo", "photograph", "picture", "clip", "propaganda", "documentary",
                "force", "season", "spirit", "machine", "capability", "capacity"}
 OWN_DAY_AFTER = re.compile(r"\s+(?:on|late|early|last)\s+(?:\w+\s+)?(?:" + "|".join(WEEKDAYS) + r")\b", re.I)
+DONE_WHEN_AFTER = re.compile(r"\s+(?:held|carried out|launched|staged|conducted|signed|reached)\s+(?:in [A-Z]\w+\s+)?"
+                             r"(?:(?:on|last)\s+\w+|yesterday|(?:\w+\s+){1,2}ago|earlier this \w+)\b")  # "a summit held two weeks ago"
 MEDIA_NOUNS = {"propaganda", "video", "footage", "image", "photo", "photograph", "picture", "clip", "story", "film", "documentary"}
 CONSEQUENCE_LEMMAS = {"raise", "spark", "prompt", "draw", "cause", "trigger", "anger", "strain", "provoke", "fuel", "complicate",
                       "highlight", "underline", "expose", "dominate", "overshadow", "divide", "alarm", "worry", "embolden",
@@ -148,6 +150,7 @@ DISTRIBUTIVE = re.compile(r"\bone (?:[\w-]+ ){1,2}after (?:another|the other)\b"
 LIFTING_LEMMAS = {"lifting", "lift", "easing", "removal", "relief", "end"}
 SPEECH_VENUE_LEMMAS = {"tell", "address", "speak", "say"}
 OWN_TIME_WORDS = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|yesterday|today|this (?:week|month|morning)|last (?:night|week|month)|overnight)\b", re.I)
+AGO = re.compile(r"\b(?:a|one|two|three|four|five|six|\d) (?:days?|weeks?) ago\b", re.I)
 DAYS_BEFORE = re.compile(r"\b(?:a|one|two|three|four|five|six|\d) days? (?:earlier|before|ago)\b", re.I)
 NEGATED_TRIGGER = re.compile(r"\bnot\b", re.I)
 DOCUMENT_NOUNS = {"resolution", "statement", "proposal", "proposals", "report", "letter", "plan", "draft", "text",
@@ -316,6 +319,9 @@ def modality(trigger: Trigger) -> str:
     if any(a.lemma_.lower() in INQUIRY_NOUNS and a.pos_ == "NOUN" for a in list(token.ancestors)[:3]) \
             and not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return "real"  # "called for an investigation into alleged rapes": the rapes are alleged, not wished for
+    if token.pos_ == "NOUN" and any(c.dep_ == "acl" and c.tag_ == "VBN" and (OWN_TIME_WORDS.search(clause) or AGO.search(clause))
+                                    for c in token.children for clause in [c.doc[c.left_edge.i:c.right_edge.i + 1].text]):
+        return "real"  # "is a huge advance over a summit held two weeks ago": the noun's own clause dates it as done
     verb = governing_verb(token)
     head_chain = [verb] + list(verb.ancestors)
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in ("in", "during") \
@@ -569,8 +575,9 @@ def _locative(token, trigger_token) -> bool:
         return True
     node = token
     for _ in range(4):
-        if node.dep_ == "pobj" and node.head.lower_ in ("in", "at") and node.head.head.i in (trigger_token.i, verb.i):
-            return True
+        if node.dep_ == "pobj" and node.head.lower_ in ("in", "at") and (node.head.head.i in (trigger_token.i, verb.i) or (
+                node.head.head.dep_ == "acl" and node.head.head.head.i == trigger_token.i)):
+            return True  # "... in Tehran", "a summit held two weeks ago in Tehran"
         if node.dep_ == "conj":
             node = node.head
             continue
@@ -1166,6 +1173,9 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
     if verb is not token and verb.lemma_.lower() in STOPPING_LEMMAS and not (token.dep_ == "nsubj" and verb.lemma_.lower() == "end") \
             and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):  # "ended up in a morgue after a blast"
         return False  # "aid convoys have been halted" -- but "the talks in Vienna ended on Friday" took place
+    if trigger.row["family"] == "battle" and token.pos_ == "NOUN" and token.lemma_.lower() == "advance" \
+            and any(c.dep_ == "prep" and c.lower_ == "over" for c in token.children):
+        return False  # "a huge advance over a trilateral summit": progress compared with something, not troops advancing
     if trigger.row["family"] == "battle" and token.tag_ == "VBG" and token.dep_ == "pcomp":
         return False  # "convicted of fighting against IS", "insisted on fighting": an activity, not an event
     if (trigger.row["family"] in VIOLENT_FAMILIES or trigger.row["family"] in ("displacement", "killing")) and CUMULATIVE.search(text):
@@ -1179,7 +1189,8 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
     if trigger.row["family"] == "battle" and any(c.dep_ == "nsubj" and _is_person(c) and not _names_a_people(c) for c in verb.children):
         return False  # "Erdoğan and Putin clashed": words, not arms
     if not NEGATED_TRIGGER.search(trigger.row.get("_text", "")) and (is_negated(trigger, text) or (is_reference(trigger)
-                                                                                           and not OWN_DAY_AFTER.match(text[trigger.end:]))):
+                                                                                           and not OWN_DAY_AFTER.match(text[trigger.end:])
+                                                                                           and not DONE_WHEN_AFTER.match(text[trigger.end:]))):
         return False  # ("would not attend" is itself the refusal)
     if trigger.row["family"] in STATEMENT_FAMILIES | {"vote"} and _document_subject(trigger.token):
         return False  # "the resolution called for a ceasefire": what a text says; its adoption is the event
