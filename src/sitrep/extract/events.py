@@ -104,6 +104,7 @@ CUMULATIVE = re.compile(r"\bsince (?:the|its|their) (?:campaign|offensive|operat
                         r"\bin (?:\w+ )(?:weeks|months|years)\b|\bthe (?:19|20)\d0s\b|"
                         r"\b\w+-year(?:-old)? (?:war|conflict|civil war|insurgency|uprising)\b|"
                         r"\b(?:week|month)-?long (?:carnage|bloodshed|bombardment|onslaught|campaign|offensive|assault)\b", re.I)
+SUPERLATIVE_BEFORE = re.compile(r"\b(?:worst|deadliest|bloodiest|biggest|largest|heaviest|most serious|first|highest)\b[^.;]*$", re.I)
 PARTICIPANT_NOUNS = {"protesters", "demonstrators", "protestors", "marchers"}
 DISPERSING_LEMMAS = {"disperse", "break", "stop", "block", "suppress", "crush"}
 BACKGROUND_ADVERBS = {"previously", "formerly", "long", "once", "repeatedly", "often", "frequently", "usually", "regularly",
@@ -1178,7 +1179,7 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
         return False  # "a huge advance over a trilateral summit": progress compared with something, not troops advancing
     if trigger.row["family"] == "battle" and token.tag_ == "VBG" and token.dep_ == "pcomp":
         return False  # "convicted of fighting against IS", "insisted on fighting": an activity, not an event
-    if (trigger.row["family"] in VIOLENT_FAMILIES or trigger.row["family"] in ("displacement", "killing")) and CUMULATIVE.search(text):
+    if (trigger.row["family"] in VIOLENT_FAMILIES or trigger.row["family"] in ("displacement", "killing")) and _running_total(text, token):
         return False  # "more than 100 killed in airstrikes and shelling since the campaign started": a running total
     if trigger.row["family"] in VIOLENT_FAMILIES and not has_time and verb.dep_ == "relcl" \
             and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
@@ -1211,6 +1212,25 @@ def keep_trigger(trigger: Trigger, text: str, has_anchor: bool, has_time: bool =
             and re.search(r"\b(?:would|will)\b", trigger.row.get("_text", ""), re.I):
         trigger.mode = "real"  # "said it would hit back", "would not attend": the threat or refusal is made as it is said
     return trigger.mode != "drop"
+
+
+def _running_total(text: str, token) -> bool:
+    """A running total ("killed in airstrikes since the campaign started"), not a superlative's yardstick ("the worst loss
+    for the military in four years", "the deadliest attack since 2015"), nor what a relative clause says of someone else
+    ("seized back Bouar from vigilantes who in recent months have been targeting Muslims")."""
+    return any(not SUPERLATIVE_BEFORE.search(text[max(0, m.start() - 80):m.start()]) and not _in_other_relative_clause(token, m.start())
+               for m in CUMULATIVE.finditer(text))
+
+
+def _in_other_relative_clause(token, offset: int) -> bool:
+    """Whether the word at character `offset` of the sentence sits in a relative clause that does not hold `token`."""
+    doc = token.doc
+    base = doc[0].idx
+    word = next((t for t in doc if t.idx - base <= offset < t.idx - base + len(t.text) + 1), None)
+    if word is None:
+        return False
+    clause = next((a for a in [word] + list(word.ancestors) if a.dep_ == "relcl"), None)
+    return clause is not None and not (clause.left_edge.i <= token.i <= clause.right_edge.i)
 
 
 def _names_a_people(token) -> bool:
