@@ -586,6 +586,13 @@ SIXTEENTH_BATCH = [
     1265,  # "died in a blast at the demolition ground of the Central Ammunition Depot": an accident
     1269,  # "thieves who blew up a cash machine": crime
     1274,  # "paying tributes to the victims of the Aug. 21 grenade attacks": a commemoration
+    1201,  # "riot police used stun grenades and smoke bombs against thousands of demonstrators": no grenade attack
+    1202,  # a student "shot in the back ... by a police officer during an attempted protest march"
+    1205,  # "Three viable pipe-bombs ... have been recovered"
+    1209,  # "residences ... were targeted by explosions on Sunday night"
+    1217,  # "two explosions at a liquefied petroleum gas station": an accident
+    1221,  # "Two vans transporting cash have been attacked ... by criminals": crime
+    1222,  # "A Danish man shot dead his three children but then failed to kill himself": a family killing
 ]
 
 
