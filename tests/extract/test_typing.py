@@ -593,6 +593,14 @@ SIXTEENTH_BATCH = [
     1217,  # "two explosions at a liquefied petroleum gas station": an accident
     1221,  # "Two vans transporting cash have been attacked ... by criminals": crime
     1222,  # "A Danish man shot dead his three children but then failed to kill himself": a family killing
+    1318,  # "soldiers have been killed in the latest round of confrontation between Armenia and Azerbaijan"
+    1322,  # "three of its soldiers were killed in a strike by Azerbaijani drones"
+    1329,  # "rebels have abducted 12 bomb disposal experts": the victims' trade is no defusal
+    1341,  # "fully secured ground zero ... and raised the Malaysian flag there"
+    1343,  # "The Arakan Army (AA) took over Myebon ..., adding a sixth town to the territories under its control"
+    1345,  # "a gas canister exploded at a crowded Geneva restaurant": an accident
+    1346,  # "one soldier was shot dead ... in what officials termed as an accident"
+    1351,  # "China's Foreign Ministry on Sunday protested to Japan over an incident": a diplomatic protest
 ]
 
 

@@ -754,6 +754,8 @@ def _captures_people(token) -> bool:
     verb = governing_verb(token)
     if verb.lemma_.lower() not in ("capture", "seize", "take", "grab", "nab", "snatch"):
         return False
+    if any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
+        return False  # "took over Myebon": control taken of a place (or an office), not a person held
     for child in list(verb.children) + list(token.children):
         if child.dep_ in ("nsubjpass", "dobj", "nsubj") and (child.lower_ in PERSON_WORDS or _is_person(child)
                                                              or _some_of_them_people(child)):
