@@ -682,3 +682,33 @@ def test_a_meeting_named_in_passing_with_its_own_day_and_place_is_told(events_in
     events = events_in(text, date(2018, 9, 17))
     assert [(e["plover_type"], e["event_date"], e["location"], e["status"]) for e in events] == \
         [("CONSULT", "2018-09-03", "Tehran", "occurred")]
+
+
+def test_what_a_place_was_known_for_is_no_event(events_in):
+    # Guardian 2017-10-17 (gold guardian-223): executions that gave the square its name under Isis, not this week's
+    text = ("News agencies reported jubilant militiamen raising yellow flags in the city’s al-Naim square – which under "
+            "Isis rule was known as “Hell Roundabout” because of its use as a setting for public executions.")
+    assert [e for e in events_in(text, date(2017, 10, 17)) if e["sub_event_type"] == "Attack"] == []
+
+
+def test_a_withdrawal_promised_is_not_one_made(events_in):
+    # Guardian 2019-01-07 (gold guardian-056)
+    text = ("John Bolton is expected to hold tense talks with Turkish officials in Ankara over Syria on Tuesday, after he "
+            "placed conditions on a US troop withdrawal promised by Donald Trump.")
+    assert [e for e in events_in(text, date(2019, 1, 7)) if e["event_type"]] == []
+
+
+def test_a_plan_with_no_day_is_not_coded(events_in):
+    # Guardian 2017-11-27 (gold guardian-208); docs/annotation.md: an event the text cannot place is not coded
+    assert events_in("The next step is holding a Syrian women’s summit.", date(2017, 11, 27)) == []
+    planned = events_in("A Syrian women’s summit will be held in Geneva next week.", date(2017, 11, 27))
+    assert [(e["plover_type"], e["status"]) for e in planned] == [("CONSULT", "planned")]
+
+
+def test_an_obituary_tells_a_life_not_the_news(events_in):
+    # Guardian 2017-11-28 (gold guardian-205): the undated killing is the subject's past, not an event of the week
+    text = ("My friend Mehmet Aksoy, who has died aged 32, was a film-maker and journalist. He was killed in an Isis "
+            "ambush while documenting the fight between Kurdish forces and Isis in Raqqa in northern Syria.")
+    assert [e for e in events_in(text, date(2017, 11, 28)) if e["event_type"]] == []
+    news = ("Mehmet Aksoy, a film-maker, was killed in an Isis ambush in Raqqa in northern Syria, his friends said.")
+    assert [e["event_type"] for e in events_in(news, date(2017, 11, 28))] == ["Battles"]

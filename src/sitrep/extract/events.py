@@ -104,6 +104,8 @@ CUMULATIVE = re.compile(r"\bsince (?:the|its|their) (?:campaign|offensive|operat
                         r"\bin (?:\w+ )(?:weeks|months|years)\b|\bthe (?:19|20)\d0s\b|"
                         r"\b\w+-year(?:-old)? (?:war|conflict|civil war|insurgency|uprising)\b|"
                         r"\b(?:week|month)-?long (?:carnage|bloodshed|bombardment|onslaught|campaign|offensive|assault)\b", re.I)
+OBITUARY = re.compile(r"^\W*(?:[\w’'-]+\s+){0,6}?(?:[\w’'-]+,\s+)?who has died(?:\s+\w+){0,3}? aged \d+\b", re.I)
+NEXT_STEP_BEFORE = re.compile(r"\bnext steps? (?:is|are|will be|would be|was)\b[^.;]{0,40}$", re.I)
 SUPERLATIVE_BEFORE = re.compile(r"\b(?:worst|deadliest|bloodiest|biggest|largest|heaviest|most serious|first|highest)\b[^.;]*$", re.I)
 PARTICIPANT_NOUNS = {"protesters", "demonstrators", "protestors", "marchers"}
 DISPERSING_LEMMAS = {"disperse", "break", "stop", "block", "suppress", "crush"}
@@ -123,7 +125,8 @@ BACKGROUND_FRAME = re.compile(
     r"fears? of|backed by|supported by|with the (?:support|backing|help) of|(?:in (?:urgent )?)?need (?:of|for)|"
     r"(?:no )?mention of|mentioning|brac(?:ed|ing) (?:themselves |itself )?for|prepar(?:e|ed|ing) (?:themselves )?for|"
     r"(?:a )?backdrop of|anticipation of|warn(?:ed|s|ing)? (?:[\w’'-]+ ){0,6}against|"
-    r"(?:accused|implicated|suspected|convicted|charged|guilty|suspicion) (?:of|in|with|for)|in connection with)"
+    r"(?:accused|implicated|suspected|convicted|charged|guilty|suspicion) (?:of|in|with|for)|in connection with|"
+    r"(?:notorious|infamous|known) for|(?:its|their) use (?:as an? (?:setting|venue|site|place|stage) )?for)"
     r"\s+(?:[\w’'.-]+\s+){0,5}$", re.I)  # "after weeks of fighting", "backed by US airstrikes", "implicated in ... executions"
 PEOPLE_NOUNS = re.compile(r"^(?:students|workers|farmers|women|men|people|residents|supporters|teachers|doctors|nurses|"
                           r"youths?|villagers|lawyers|traders|drivers|employees|citizens|crowds?|members|activists|fans|"
@@ -330,6 +333,8 @@ def modality(trigger: Trigger) -> str:
         return "real"  # "200 could have been killed in a clash": the toll is uncertain, the clash is told as fact
     if FUTURE_AUX & _aux_words(verb):
         return "planned"
+    if NEXT_STEP_BEFORE.search(token.doc.text[:token.idx]):
+        return "planned"  # "The next step is holding a Syrian women's summit"
     if re.match(r"(?:will|to|would|are due to|is due to)\b", trigger.row.get("_text", ""), re.I):
         return "planned"
     for before, node in zip([None] + head_chain, head_chain):
@@ -350,6 +355,9 @@ def modality(trigger: Trigger) -> str:
             return "drop"
         if node.tag_ == "VBG" and node.dep_ == "pcomp" and node.head.lower_ in ("after", "following"):
             break  # "working to wipe out resistance after retaking Daloa": done before what follows
+        if any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in node.children) \
+                and node.tag_ in ("VBD", "VBN"):
+            break  # "will arrive in Geneva on Wednesday ... after Russia brokered a deal": the deal is done
         if node.tag_ == "VBG" and any(c.dep_ == "mark" and c.lower_ == "while" for c in node.children):
             return "drop"  # "killed ... while fighting against Islamic State": what the victim was doing
         if any(c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS for c in node.children):
@@ -821,6 +829,10 @@ def build_event(article, sentence, doc, trigger, state, claims, mentions, expres
         carried = None if row["family"] in STATEMENT_FAMILIES else _recent(state.last_date_by_paragraph, sentence, 3)
         if carried is HISTORY:
             return []  # "In that summer of 2014, ... Isis fighters captured Bafrin on the road": the story goes on
+        if future and carried is None:
+            return []  # "The next step is holding a women's summit": a plan with no day the text can place
+        if carried is None and OBITUARY.search(article.text[:400]):
+            return []  # "My friend Mehmet Aksoy, who has died aged 32, ... was killed in an Isis ambush": a life, not news
         event.event_date, event.time_precision = carried or (article.published.isoformat(), 2)
         event.date_inherited = carried is None  # a date carried from the paragraph is the text's own
     if event.event_date and article.published is not None:
@@ -1275,7 +1287,7 @@ QUANTIFIERS = {"scores", "dozens", "hundreds", "thousands", "many", "numerous", 
 CALLED_OFF_AFTER = re.compile(r"^\W*(?:[\w’'-]+ ){0,4}(?:was|were|has been|have been|had been|is being|is|are) (?:again |now )?"
                               r"(?:put on hold|postponed|delayed|called off|cancell?ed|suspended|shelved)\b", re.I)
 SPECULATION_BEFORE = re.compile(r"\b(?:speculation|fears?|rumou?rs?|suggestions?) (?:that )?(?:[\w’'-]+ ){0,3}$", re.I)
-PROPOSAL_LEMMAS = {"propose", "plan", "consider", "contemplate", "discuss", "debate", "envisage", "mull", "threaten"}
+PROPOSAL_LEMMAS = {"propose", "plan", "consider", "contemplate", "discuss", "debate", "envisage", "mull", "threaten", "promise", "pledge"}
 SPECULATION_NOUNS = {"speculation", "fear", "rumour", "rumor", "concern", "possibility", "prospect", "risk", "suggestion"}
 
 
