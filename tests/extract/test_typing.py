@@ -601,6 +601,12 @@ SIXTEENTH_BATCH = [
     1345,  # "a gas canister exploded at a crowded Geneva restaurant": an accident
     1346,  # "one soldier was shot dead ... in what officials termed as an accident"
     1351,  # "China's Foreign Ministry on Sunday protested to Japan over an incident": a diplomatic protest
+    1286,  # troops "loot local people's ancestral inheritance and stole belongings"
+    1289,  # a school "has been serving as a temporary camp of the Maoists' army since a week"
+    1290,  # "A new vehicle patrol base and observation post"
+    1297,  # "a gunman who held a dozen people hostage ... in a Barclays Bank branch": crime
+    1302,  # "A huge explosion at the Melamin chemical plant": an accident
+    1313,  # missiles fired "to sink an old Philippine Navy warship representing an enemy vessel": an exercise
 ]
 
 
