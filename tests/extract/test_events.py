@@ -712,3 +712,15 @@ def test_an_obituary_tells_a_life_not_the_news(events_in):
     assert [e for e in events_in(text, date(2017, 11, 28)) if e["event_type"]] == []
     news = ("Mehmet Aksoy, a film-maker, was killed in an Isis ambush in Raqqa in northern Syria, his friends said.")
     assert [e["event_type"] for e in events_in(news, date(2017, 11, 28))] == ["Battles"]
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("An air-strike hit a market in Saada on Monday, killing five.", "Air/drone strike"),
+    ("A drone-strike killed five militants in Waziristan on Monday.", "Air/drone strike"),
+    ("A road-side bomb killed five soldiers in Helmand on Monday.", "Remote explosive/landmine/IED"),
+    ("A land-mine killed five soldiers in Helmand on Monday.", "Remote explosive/landmine/IED"),
+    ("A car-bomb exploded in Mogadishu on Monday, killing five.", "Remote explosive/landmine/IED"),
+    ("Police tear-gassed protesters in Nairobi on Monday.", "Protest with intervention"),
+])
+def test_hyphenated_spellings_are_the_same_words(events_in, text, sub_event_type):
+    assert [e["sub_event_type"] for e in events_in(text, date(2023, 5, 2))] == [sub_event_type]
