@@ -607,6 +607,7 @@ SIXTEENTH_BATCH = [
     1297,  # "a gunman who held a dozen people hostage ... in a Barclays Bank branch": crime
     1302,  # "A huge explosion at the Melamin chemical plant": an accident
     1313,  # missiles fired "to sink an old Philippine Navy warship representing an enemy vessel": an exercise
+    1315,  # "Massacre at Memorial Park sounds more like a horror movie than a rugby game": sport
 ]
 
 
@@ -614,4 +615,55 @@ SIXTEENTH_BATCH = [
 def test_main_type_of_batches_ten_to_sixteen(nlp, number):
     text, published, sub_event_type = _world_passage(number)
     found = [t for t in types_of(nlp, text, published=published) if t[1]]
+    assert (found[0][1] if found else None) == sub_event_type, found
+
+
+# One-line alerts written for this test from ACLED's definitions (not report text): one per sub-type, in words the
+# world batches did not all use, and ten that ACLED leaves alone (accidents, disasters, crime, sport, diplomacy, a claim,
+# a verdict, a drill). All dated "on Monday", published Tuesday 2023-05-02.
+ALERTS = [
+    ('Gunmen hacked five villagers to death with machetes in Ituri on Monday.', 'Attack'),
+    ('Militants beheaded three farmers in Cabo Delgado on Monday.', 'Attack'),
+    ('Soldiers gunned down four civilians at a checkpoint in Rakhine on Monday.', 'Attack'),
+    ('Rebels shelled the town of Bunia on Monday, killing two.', 'Shelling/artillery/missile attack'),
+    ('Mortar rounds slammed into a market in Mogadishu on Monday, killing six.', 'Shelling/artillery/missile attack'),
+    ('A bomb planted under a car exploded in Quetta on Monday, killing a policeman.', 'Remote explosive/landmine/IED'),
+    ('Insurgents overran an army base in Borno on Monday.', 'Non-state actor overtakes territory'),
+    ('The army recaptured the town of Kidal from separatists on Monday.', 'Government regains territory'),
+    ('Police fired rubber bullets at demonstrators in Santiago on Monday.', 'Protest with intervention'),
+    ("Thousands marched through Belgrade on Monday to demand the government's resignation.", 'Peaceful protest'),
+    ('Rioters looted shops and burned cars in Nanterre on Monday night.', 'Violent demonstration'),
+    ('A mob lynched a suspected thief in Kampala on Monday.', 'Mob violence'),
+    ('Security forces detained the opposition leader in Dhaka on Monday.', 'Arrests'),
+    ('Unknown gunmen kidnapped 20 students from a school in Kaduna on Monday.', 'Abduction/forced disappearance'),
+    ('A teenage girl was gang-raped by soldiers in Beni on Monday, activists said.', 'Sexual violence'),
+    ('Troops defused a roadside bomb near Kandahar on Monday.', 'Disrupted weapons use'),
+    ('Police seized a cache of rifles and grenades in Mindanao on Monday.', 'Disrupted weapons use'),
+    ('The two factions signed a ceasefire in Juba on Monday.', 'Agreement'),
+    ('A senior commander of the Shabaab defected to the government on Monday.', 'Change to group/activity'),
+    ('The militia set up a new base outside Tripoli on Monday.', 'Headquarters or base established'),
+    ('Government forces withdrew from the town of Shire without a fight on Monday.', 'Non-violent transfer of territory'),
+    ('Authorities imposed a curfew in Manipur on Monday after ethnic violence.', 'Other'),
+    ('Fighter jets pounded rebel positions in Tigray on Monday.', 'Air/drone strike'),
+    ('A suicide bomber struck a mosque in Peshawar on Monday, killing 30.', 'Suicide bomb'),
+    ('Militants lobbed a grenade at a police post in Srinagar on Monday.', 'Grenade'),
+    ('Chlorine gas was used in an attack on Douma on Monday, medics said.', 'Chemical weapon'),
+    ('Ethnic militias clashed in Jonglei on Monday, leaving 12 dead.', 'Armed clash'),
+    ('Protesters stormed the parliament building in Tbilisi on Monday.', 'Violent demonstration'),
+    ('A plane crashed near Kathmandu airport on Monday, killing all 72 on board.', None),
+    ('A fire at a garment factory in Dhaka killed 20 workers on Monday.', None),
+    ('Floods killed 40 people in Kinshasa on Monday.', None),
+    ('A man stabbed his wife to death in Nairobi on Monday.', None),
+    ('Burglars shot a shop owner during a break-in in Johannesburg on Monday.', None),
+    ('Arsenal crushed Chelsea in a London derby massacre on Monday.', None),
+    ('The foreign ministry summoned the ambassador on Monday over the remarks.', None),
+    ("Islamic State claimed responsibility on Monday for last week's bombing in Kabul.", None),
+    ('A court sentenced three militants to death on Monday for the 2019 attack.', None),
+    ('The army held live-fire drills near the border on Monday.', None),
+]
+
+
+@pytest.mark.parametrize("text,sub_event_type", ALERTS)
+def test_one_line_alerts(nlp, text, sub_event_type):
+    found = [t for t in types_of(nlp, text, published=date(2023, 5, 2)) if t[1]]
     assert (found[0][1] if found else None) == sub_event_type, found
