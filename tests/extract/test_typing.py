@@ -608,6 +608,13 @@ SIXTEENTH_BATCH = [
     1302,  # "A huge explosion at the Melamin chemical plant": an accident
     1313,  # missiles fired "to sink an old Philippine Navy warship representing an enemy vessel": an exercise
     1315,  # "Massacre at Memorial Park sounds more like a horror movie than a rugby game": sport
+    1369,  # "a boiler at a noodle factory ... exploded": an accident
+    1371,  # "safely defused a huge Allied bomb from World War II": a relic, not this war's weapons
+    1373,  # "hacked to death allegedly by his elder brother over a land dispute": a family killing
+    1374,  # "shot dead his business partner over a financial dispute"
+    1375,  # "shot dead by his business partner over money"
+    1377,  # "Inmates armed with homemade knives fought each other ... the worst US prison riot": crime
+    1385,  # "the Army will continue to respect the ongoing Ramzan ceasefire": no new agreement
 ]
 
 
