@@ -615,6 +615,13 @@ SIXTEENTH_BATCH = [
     1375,  # "shot dead by his business partner over money"
     1377,  # "Inmates armed with homemade knives fought each other ... the worst US prison riot": crime
     1385,  # "the Army will continue to respect the ongoing Ramzan ceasefire": no new agreement
+    1401,  # "a mosque in the village of Ovchi-Qalacha ... was hit by a Kyrgyz drone"
+    1402,  # "accused Tajik troops of breaking the cease-fire by peppering the village": no agreement
+    1403,  # "a missile launched by Yemen's Houthi militia fell in the Jazan region"
+    1409,  # "dropped grenades with suffocating and tear gas from drones": a chemical weapon
+    1415,  # "their gathering was cut short by police intervention"
+    1423,  # "Two explosions occurred at a military facility ... Three people are missing": an accident, no abduction
+    1433,  # "Houthi rebels that have the backing of Iran, have claimed the responsibility for ... strikes": a claim alone
 ]
 
 
