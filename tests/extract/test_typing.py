@@ -634,7 +634,8 @@ def test_main_type_of_batches_ten_to_sixteen(nlp, number):
 
 # One-line alerts written for this test from ACLED's definitions (not report text): one per sub-type, in words the
 # world batches did not all use, and ten that ACLED leaves alone (accidents, disasters, crime, sport, diplomacy, a claim,
-# a verdict, a drill). All dated "on Monday", published Tuesday 2023-05-02.
+# a verdict, a drill, lightning, a neighbours' row, a political and a football "attack", a bomb scare). All dated
+# "on Monday", published Tuesday 2023-05-02.
 ALERTS = [
     ('Gunmen hacked five villagers to death with machetes in Ituri on Monday.', 'Attack'),
     ('Militants beheaded three farmers in Cabo Delgado on Monday.', 'Attack'),
@@ -674,6 +675,11 @@ ALERTS = [
     ("Islamic State claimed responsibility on Monday for last week's bombing in Kabul.", None),
     ('A court sentenced three militants to death on Monday for the 2019 attack.', None),
     ('The army held live-fire drills near the border on Monday.', None),
+    ('Lightning killed 12 people in Bihar on Monday.', None),
+    ('A man shot dead his neighbour in a row over a parking space in Ohio on Monday.', None),
+    ("Labour launched a blistering attack on the government's budget on Monday.", None),
+    ('The striker fired his team to victory in a bruising battle on Monday.', None),
+    ('A bomb scare forced the evacuation of Brussels airport on Monday; no device was found.', None),
 ]
 
 
