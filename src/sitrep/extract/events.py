@@ -1232,15 +1232,13 @@ def _running_total(text: str, token) -> bool:
     """A running total ("killed in airstrikes since the campaign started"), not a superlative's yardstick ("the worst loss
     for the military in four years", "the deadliest attack since 2015"), nor what a relative clause says of someone else
     ("seized back Bouar from vigilantes who in recent months have been targeting Muslims")."""
-    return any(not SUPERLATIVE_BEFORE.search(text[max(0, m.start() - 80):m.start()]) and not _in_other_relative_clause(token, m.start())
-               for m in CUMULATIVE.finditer(text))
+    return any(not SUPERLATIVE_BEFORE.search(text[max(0, m.start() - 80):m.start()])
+               and not _in_other_relative_clause(token, m.start(), m.end()) for m in CUMULATIVE.finditer(text))
 
 
-def _in_other_relative_clause(token, offset: int) -> bool:
-    """Whether the word at character `offset` of the sentence sits in a relative clause that does not hold `token`."""
-    doc = token.doc
-    base = doc[0].idx
-    word = next((t for t in doc if t.idx - base <= offset < t.idx - base + len(t.text) + 1), None)
+def _in_other_relative_clause(token, start: int, end: int) -> bool:
+    """Whether the words at characters start..end of the sentence sit in a relative clause that does not hold `token`."""
+    word = root_of(token.doc, start, end)
     if word is None:
         return False
     clause = next((a for a in [word] + list(word.ancestors) if a.dep_ == "relcl"), None)
