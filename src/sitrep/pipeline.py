@@ -39,10 +39,12 @@ def retype_all(event_lists: list[list[Event]], options: Options, articles: list[
     which is several times faster than article by article); the same events as `retype` gives each."""
     if options.typing != "learnt":
         return event_lists
-    from .extract.learnt import retype as learnt_retype, suggest
+    from .extract.learnt import is_short_report, retype as learnt_retype, suggest
     from .resolve.within import note_for
 
-    for event in learnt_retype([event for events in event_lists for event in events]):
+    short = [is_short_report(a) for a in articles] if articles is not None else [False] * len(event_lists)
+    flags = [flag for events, flag in zip(event_lists, short) for _ in events]
+    for event in learnt_retype([event for events in event_lists for event in events], flags):
         event.notes = note_for(event)
     if articles is not None:
         suggest(list(zip(articles, event_lists)))

@@ -28,7 +28,7 @@ def test_every_event_of_the_report_gets_the_type_its_words_give(nlp, text, expec
     assert {e.sub_event_type for e in events_of(nlp, text, "learnt")} == {expected}
 
 
-def test_it_only_swaps_one_acled_type_for_another_and_says_so(nlp):
+def test_it_never_types_an_event_the_rules_left_untyped_and_says_what_it_changed(nlp):
     text = ("Attackers hurled grenades into an opposition rally in Phnom Penh on Sunday, wounding dozens of people. "
             "The prime minister met the French ambassador on Monday. Floods killed 12 people in the north on Tuesday.")
     by_rules, learnt = events_of(nlp, text, "rules"), events_of(nlp, text, "learnt")
@@ -38,6 +38,8 @@ def test_it_only_swaps_one_acled_type_for_another_and_says_so(nlp):
         if rule_event.sub_event_type is None:
             assert event.sub_event_type is None and decided is None  # out of ACLED's scope stays out
             assert event.plover_type == rule_event.plover_type
+        elif decided and decided["sub_event_type"] == "(none)":  # taken out of ACLED's scope
+            assert decided["probability"] >= 0.6 and event.event_type is None and event.sub_event_type is None
         elif decided:
             assert decided["by"] == "learnt classifier" and decided["probability"] >= 0.5
             assert decided["rules"] == rule_event.sub_event_type and event.sub_event_type == decided["sub_event_type"]
@@ -112,3 +114,29 @@ def test_a_batch_creates_what_each_report_alone_creates(nlp):
     alone = [events_of(nlp, t, "learnt") for t in texts]
     assert [[(e.sub_event_type, e.location) for e in events] for events in together] == \
            [[(e.sub_event_type, e.location) for e in events] for events in alone]
+
+
+# a claim of responsibility on its own is outside ACLED's scope; the rules' trigger ("bomb attack") types it
+CLAIM = ("The Islamic State group claimed responsibility on Tuesday for a bomb attack on a market in the city, "
+         "in a statement on its news agency.")
+
+
+def test_in_a_short_report_it_takes_away_an_acled_type_it_is_sure_does_not_fit(nlp):
+    assert [e.sub_event_type for e in events_of(nlp, CLAIM, "rules")] == ["Remote explosive/landmine/IED"]
+    [event] = events_of(nlp, CLAIM, "learnt")
+    assert (event.event_type, event.sub_event_type) == (None, None)
+    assert event.plover_type is not None  # the event stays, with its PLOVER type
+    typing = event.evidence[0]["typing"]
+    assert typing["sub_event_type"] == "(none)" and typing["rules"] == "Remote explosive/landmine/IED"
+    assert typing["probability"] >= 0.6
+    # what is in scope keeps its type
+    ambush = "Rebels ambushed an army convoy near the town on Monday, killing six soldiers."
+    assert [e.sub_event_type for e in events_of(nlp, ambush, "learnt")] == ["Armed clash"]
+
+
+def test_in_a_long_article_the_rules_keep_their_acled_types(nlp):
+    filler = " ".join(["The ministry published its annual budget figures on Monday."] * 30)
+    text = CLAIM + "\n\n" + filler
+    assert len(text) > 1500
+    typed = [e.sub_event_type for e in events_of(nlp, text, "learnt") if e.sub_event_type]
+    assert typed == ["Remote explosive/landmine/IED"]
