@@ -622,6 +622,10 @@ SIXTEENTH_BATCH = [
     1415,  # "their gathering was cut short by police intervention"
     1423,  # "Two explosions occurred at a military facility ... Three people are missing": an accident, no abduction
     1433,  # "Houthi rebels that have the backing of Iran, have claimed the responsibility for ... strikes": a claim alone
+    1490,  # "detained about 20 dissidents at the start of an International Human Rights Day march": an intervention
+    1493,  # "shot with pellets by police during the protests": excessive force
+    1497,  # "A series of Pakistani airstrikes ... has resulted in the death of at least 15 people"
+    1370,  # "killed in a series of explosions ... at fireworks warehouses": still an accident
 ]
 
 

@@ -121,7 +121,7 @@ ABUSE_FAMILIES = {"civ_attack", "abduction", "arrest", "sexual", "killing"}
 DIRECTION = re.compile(r"\bthe city[’']s (?:[\w-]+ )?(east|west|north|south)(?:ern)?\b", re.I)
 PRONOUN_SPEECH = re.compile(r"\b(?:he|she|they|the (?:official|source|fighter|spokesman|commander))\s+(?:said|added|told)\b", re.I)
 BACKGROUND_FRAME = re.compile(
-    r"\b(?:(?:after|following|amid|despite|through) (?!(?:a|one) (?:day|night) )(?:[\w-]+ ){0,3}(?:days?|weeks?|months?|years?|decades?) of|a series of|at the time of|anniversary of|a history of|memories of|the (?:threat|risk|prospect|spectre) of|"
+    r"\b(?:(?:after|following|amid|despite|through) (?!(?:a|one) (?:day|night) )(?:[\w-]+ ){0,3}(?:days?|weeks?|months?|years?|decades?) of|(?<=[\w,] )a series of|at the time of|anniversary of|a history of|memories of|the (?:threat|risk|prospect|spectre) of|"
     r"fears? of|backed by|supported by|with the (?:support|backing|help) of|(?:in (?:urgent )?)?need (?:of|for)|"
     r"(?:no )?mention of|mentioning|brac(?:ed|ing) (?:themselves |itself )?for|prepar(?:e|ed|ing) (?:themselves )?for|"
     r"(?:a )?backdrop of|anticipation of|warn(?:ed|s|ing)? (?:[\w’'-]+ ){0,6}against|"
