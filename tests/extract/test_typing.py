@@ -626,6 +626,7 @@ SIXTEENTH_BATCH = [
     1493,  # "shot with pellets by police during the protests": excessive force
     1497,  # "A series of Pakistani airstrikes ... has resulted in the death of at least 15 people"
     1370,  # "killed in a series of explosions ... at fireworks warehouses": still an accident
+    1506,  # "A member of a protected tribe in the Amazon has been killed by gunmen": a civilian killed
 ]
 
 

@@ -704,7 +704,8 @@ SUBTYPE_FAMILY = {"Armed clash": "battle", "Attack": "civ_attack", "Air/drone st
                   "Violent demonstration": "riot", "Mob violence": "riot", "Peaceful protest": "protest",
                   "Protest with intervention": "protest", "Excessive force against protesters": "protest"}
 CIVILIAN_TARGETS = re.compile(r"\b(?:villagers|worshippers|passengers|farmers|students|pupils|schoolchildren|civilians|"
-                              r"(?:the )?(?:three |two |four |five |\d+ )?victims|indigenous (?:men|people|villagers)|"
+                              r"(?:the )?(?:three |two |four |five |\d+ )?victims|indigenous (?:men|people|villagers|leaders?|chiefs?|guardians?)|"
+                              r"tribesm[ae]n|members? of (?:an? |the )?(?:[\w-]+ ){0,2}tribes?|(?:land|environmental|rights) defenders?|"
                               r"residents|shoppers|mourners|displaced people|herders|fishermen|women and children|men and women|wives|guests|revellers|"
                               r"partygoers|bystanders|commuters|pilgrims|churchgoers|customers|diners|musicians|"
                               r"families|refugees|patients|journalists|aid workers|medics|doctors|nurses|nurse|teachers?|"
