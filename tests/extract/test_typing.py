@@ -627,6 +627,11 @@ SIXTEENTH_BATCH = [
     1497,  # "A series of Pakistani airstrikes ... has resulted in the death of at least 15 people"
     1370,  # "killed in a series of explosions ... at fireworks warehouses": still an accident
     1506,  # "A member of a protected tribe in the Amazon has been killed by gunmen": a civilian killed
+    1445,  # "Troops from Djibouti and Eritrea have fired shots at each other along their shared border"
+    1453,  # "A tiger killed three people ... before villagers trapped the animal and beat it to death": no mob violence
+    1455,  # "killed in a wild elephant attack"
+    1458,  # "A mortar round exploded prematurely during a training exercise": an accident
+    1467,  # "The Siege is a film about those who lived through it": a film
 ]
 
 
