@@ -5,7 +5,8 @@
 Why: the rules were written from the world dev passages, so on those passages they are nearly always right and
 any check of "does the classifier's opinion help?" run on them says no. Held-out text is not like that. Each
 world dev batch from batch 10 on was committed before any rule was written from it, so the code of the commit
-the batch's helper started from had never seen it. This script:
+the batch's helper started from had never seen it. This script (over batches 10a-18b, the ones there were when
+the thresholds were chosen; add later batches to BATCHES to check them again):
 
 1. finds that commit for each batch (the parent of the first commit that added its tests/gold/world/batchNN.md),
    checks it out in a temporary git worktree, and runs its rules on the batch's dev passages;
