@@ -44,18 +44,23 @@ def sentences_of(text: str) -> list[tuple[int, int, str]]:
 
 
 def world_examples() -> list[tuple[str, str]]:
+    return [(sentence, label) for _, sentence, label in world_examples_by_passage()]
+
+
+def world_examples_by_passage() -> list[tuple[Path, str, str]]:
+    """(passage file, sentence, label) of each world dev example."""
     examples = []
     for path in sorted((ROOT / "tests" / "gold" / "world" / "dev").glob("*.json")):
         passage = json.loads(path.read_text(encoding="utf-8"))
         spans = sentences_of(passage["text"])
         if not passage["events"]:
-            examples += [(text, NONE) for _, _, text in spans]
+            examples += [(path, text, NONE) for _, _, text in spans]
             continue
         for event in passage["events"]:
             at = passage["text"].find(event["cue"])
             sentence = next((text for start, end, text in spans if start <= at < end), None)
             if sentence:
-                examples.append((sentence, event.get("sub_event_type") or NONE))
+                examples.append((path, sentence, event.get("sub_event_type") or NONE))
     return examples
 
 
